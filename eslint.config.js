@@ -1,0 +1,65 @@
+// One lint config for the whole monorepo. Its main job beyond style: fence the workflow sandbox.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// Code that runs inside Temporal's deterministic workflow sandbox (workflow files and the pure
+// domain lib they import) must not reach for I/O, clocks or Node: the bundler would refuse it, or
+// worse, replay would diverge.
+const workflowSafeFiles = [
+  'libs/domain/src/**/*.ts',
+  'services/workflows/src/**/workflows.ts',
+  'services/workflows/src/**/*.workflow.ts',
+];
+const forbiddenInWorkflows = [
+  ...builtinModules.flatMap((m) => [m, `${m}/*`]),
+  'node:*',
+  '@mikro-orm/*',
+  'pg',
+  'resend',
+  'pino',
+  '@temporalio/activity',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/testing',
+  '@rhythm/persistence',
+  '@rhythm/platform',
+  '@rhythm/testing',
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', '.nx/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Services talk to libs through their public entry, never their internals.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@rhythm/*/src/*', '@rhythm/*/dist/*'], message: 'Import the package entry, not its internals.' }] }],
+    },
+  },
+  {
+    files: workflowSafeFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: forbiddenInWorkflows,
+              message: 'Workflow code runs in the deterministic sandbox: no Node built-ins, I/O clients or non-workflow Temporal packages.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Workflow code never reads the environment.' },
+        { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+        { name: 'setInterval', message: 'Use sleep() from @temporalio/workflow.' },
+      ],
+    },
+  },
+);
