@@ -16,5 +16,6 @@ export default {
   },
   // Source imports say `./x.js` (NodeNext); Jest resolves them to the `.ts` file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  reporters: ['default', '<rootDir>/../../tools/jest/results-reporter.js'],
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
 };

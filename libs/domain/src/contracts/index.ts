@@ -1,0 +1,4 @@
+export * from './task-queues.js';
+export * from './search-attributes.js';
+export * from './session-workflow.js';
+export * from './notifications.js';

@@ -1,0 +1,59 @@
+// The contract between the session workflow and the notifier: what one email is, and the activity
+// that sends a batch of them on the `notifications` task queue.
+import type { CalendarDate, TimeZone } from '../calendar-date.js';
+import type { DeliveryStep, ItemType, Locale, SessionKind } from '../vocabulary.js';
+
+export interface Owner {
+  userId: string;
+  name: string;
+  /** Null when the user has no address: the notifier skips them and records why. */
+  email: string | null;
+  /** The user's locale, or the team's when the user has none. */
+  locale: Locale;
+}
+
+export interface EmailItem {
+  id: string;
+  type: ItemType;
+  title: string;
+}
+
+/** An owner with the items an email is about: all involved items, or only the missing ones. */
+export interface OwnerWithItems extends Owner {
+  items: EmailItem[];
+}
+
+export interface EmailMessage {
+  /** Same session, step, session date and owner → same key, so no retry can send twice. */
+  idempotencyKey: string;
+  template: DeliveryStep;
+  to: Owner;
+  sessionId: string;
+  teamId: string;
+  teamName: string;
+  kind: SessionKind;
+  sessionDate: CalendarDate;
+  /** For `moved`: the date the owner was invited for. */
+  previousDate?: CalendarDate;
+  timeZone: TimeZone;
+  items: EmailItem[];
+  /** For `cancelled`: why, when the canceller said. */
+  reason?: string;
+}
+
+export interface SendResult {
+  idempotencyKey: string;
+  userId: string;
+  state: 'sent' | 'skipped';
+  /** Why it was skipped (no address, left the team), for the workflow's status. */
+  reason?: string;
+}
+
+export interface NotifierActivities {
+  /** Renders and sends; records one Delivery per message; a message already delivered is not sent again. */
+  sendEmails(messages: EmailMessage[]): Promise<SendResult[]>;
+}
+
+export function deliveryKey(sessionId: string, step: DeliveryStep, sessionDate: CalendarDate, userId: string): string {
+  return `rhythm/session/${sessionId}/${step}/${sessionDate}/${userId}`;
+}

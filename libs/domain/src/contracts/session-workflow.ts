@@ -1,0 +1,64 @@
+// The session workflow's contract: its versioned input, signals and query. Workflow-safe (the
+// workflow imports it) and imported by the API, which starts, signals and queries the workflow.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { z } from 'zod';
+import { CalendarDate, SendHour, TimeZone } from '../calendar-date.js';
+import { SessionKind, SessionRepeat, type DeliveryStep, type SessionState } from '../vocabulary.js';
+
+/**
+ * Version 1 of the input. A later version gets its own schema and the workflow branches on
+ * `version` (behind `patched()`), so that histories started with version 1 still replay.
+ */
+export const SessionWorkflowInputV1 = z.object({
+  version: z.literal(1),
+  sessionId: z.string().uuid(),
+  teamId: z.string().uuid(),
+  date: CalendarDate,
+  kind: SessionKind,
+  timeZone: TimeZone,
+  sendHour: SendHour,
+  sendInvitation: z.boolean(),
+  sendReminder: z.boolean(),
+  repeat: SessionRepeat,
+});
+export type SessionWorkflowInput = z.infer<typeof SessionWorkflowInputV1>;
+
+export const RescheduleSignal = z.object({ date: CalendarDate });
+export type RescheduleSignal = z.infer<typeof RescheduleSignal>;
+export const SetNotificationsSignal = z.object({ invitation: z.boolean().optional(), reminder: z.boolean().optional() });
+export type SetNotificationsSignal = z.infer<typeof SetNotificationsSignal>;
+export const CancelSignal = z.object({ reason: z.string().max(500).optional() });
+export type CancelSignal = z.infer<typeof CancelSignal>;
+export const TeamSettingsChangedSignal = z.object({ timeZone: TimeZone, sendHour: SendHour });
+export type TeamSettingsChangedSignal = z.infer<typeof TeamSettingsChangedSignal>;
+
+export const rescheduleSignal = defineSignal<[RescheduleSignal]>('reschedule');
+export const setNotificationsSignal = defineSignal<[SetNotificationsSignal]>('setNotifications');
+export const cancelSignal = defineSignal<[CancelSignal]>('cancel');
+export const teamSettingsChangedSignal = defineSignal<[TeamSettingsChangedSignal]>('teamSettingsChanged');
+
+/** A step the workflow sends email for; `moved` and `cancelled` follow signals. */
+export type NotificationStep = DeliveryStep;
+
+export interface SessionStatus {
+  sessionDate: string;
+  kind: SessionKind;
+  state: SessionState;
+  next: { step: 'invitation' | 'reminder' | 'held'; at: string } | null;
+  sent: { step: NotificationStep; at: string; sessionDate: string; recipients: string[] }[];
+  skipped: { step: NotificationStep; reason: string }[];
+  changes: { at: string; what: string }[];
+}
+
+export const statusQuery = defineQuery<SessionStatus>('status');
+
+/** What the workflow returns when the session's day is over (or it was cancelled). */
+export interface SessionSummary {
+  sessionId: string;
+  sessionDate: string;
+  state: SessionState;
+  invited: string[];
+  reminded: string[];
+  reported: string[];
+  nextSessionId: string | null;
+}

@@ -1,0 +1,53 @@
+// What a session's workflow does next: the notification rules of the product brief as one pure
+// function, shared by the workflow (which sleeps until `at`) and the API (which previews it).
+import type { CalendarDate, SendHour, TimeZone } from './calendar-date.js';
+import { sendTimes } from './schedule.js';
+
+export type PlannedStep = 'invitation' | 'reminder' | 'held';
+
+export interface SessionPlanInput {
+  sessionDate: CalendarDate;
+  timeZone: TimeZone;
+  sendHour: SendHour;
+  sendInvitation: boolean;
+  sendReminder: boolean;
+  /**
+   * When the invitation went out, and for which date; null until it has. Invitations are per
+   * session, not per date: owners invited before a move get a "session moved" email instead.
+   */
+  invitation: { sessionDate: CalendarDate; at: Date } | null;
+  /** The session dates a reminder has gone out for (a move makes the reminder follow the new date). */
+  remindedFor: readonly CalendarDate[];
+}
+
+export interface PlannedNext {
+  step: PlannedStep;
+  /** When to do it: the rule's time, or `now` when that time has passed (do it at once). */
+  at: Date;
+}
+
+/**
+ * The next step, in rule order:
+ * 1. the invitation, when on and not yet sent: at 7 days before at the send hour, or at once when
+ *    that has passed (a session created or moved late, or the step switched on late);
+ * 2. the reminder, when on and not yet sent for this date: at 3 days before, or at once when that
+ *    has passed, except when the invitation for this date itself went out after the reminder time
+ *    (then the invitation was the reminder: no separate one for that date);
+ * 3. otherwise the end of the session's day, when it counts as held.
+ */
+export function planNext(input: SessionPlanInput, now: Date): PlannedNext {
+  const times = sendTimes(input);
+  const due = (at: Date) => new Date(Math.max(at.getTime(), now.getTime()));
+  if (now.getTime() >= times.heldAt.getTime()) return { step: 'held', at: times.heldAt };
+  if (input.sendInvitation && input.invitation === null) return { step: 'invitation', at: due(times.invitationAt) };
+  if (input.sendReminder && !input.remindedFor.includes(input.sessionDate) && !reminderCoveredByInvitation(input, times.reminderAt)) {
+    return { step: 'reminder', at: due(times.reminderAt) };
+  }
+  return { step: 'held', at: times.heldAt };
+}
+
+/** True when this date's invitation went out at or after its reminder time. */
+export function reminderCoveredByInvitation(input: SessionPlanInput, reminderAt: Date = sendTimes(input).reminderAt): boolean {
+  const { invitation } = input;
+  return invitation !== null && invitation.sessionDate === input.sessionDate && invitation.at.getTime() >= reminderAt.getTime();
+}

@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './logger.js';
+export * from './run-main.js';
+export * from './temporal.js';
+export * from './connect.js';

@@ -1,0 +1,150 @@
+// The session workflow's memory: what the session is now, what was sent, what changed. Signals
+// mutate it, the workflow loop reads it; it is plain data so that it can be carried across
+// continue-as-new and returned by the `status` query.
+import {
+  CancelSignal,
+  RescheduleSignal,
+  SetNotificationsSignal,
+  TeamSettingsChangedSignal,
+  isBeforeToday,
+  type CalendarDate,
+  type PlannedNext,
+  type SessionPlanInput,
+  type SessionStatus,
+  type SessionWorkflowInput,
+} from '@rhythm/domain';
+
+export interface SessionMemory {
+  sessionDate: CalendarDate;
+  timeZone: string;
+  sendHour: number;
+  sendInvitation: boolean;
+  sendReminder: boolean;
+  state: 'scheduled' | 'cancelled' | 'held';
+  cancelReason?: string;
+  /** When the invitation went out and for which date; owners invited are in `invited`. */
+  invitation: { sessionDate: CalendarDate; at: string } | null;
+  invited: string[];
+  /** The date invited owners were last told about: the invitation's, then each "moved" notice's. */
+  toldDate: CalendarDate | null;
+  remindedFor: CalendarDate[];
+  reminded: string[];
+  sent: SessionStatus['sent'];
+  skipped: SessionStatus['skipped'];
+  changes: SessionStatus['changes'];
+}
+
+export function initialMemory(input: SessionWorkflowInput): SessionMemory {
+  return {
+    sessionDate: input.date,
+    timeZone: input.timeZone,
+    sendHour: input.sendHour,
+    sendInvitation: input.sendInvitation,
+    sendReminder: input.sendReminder,
+    state: 'scheduled',
+    invitation: null,
+    invited: [],
+    toldDate: null,
+    remindedFor: [],
+    reminded: [],
+    sent: [],
+    skipped: [],
+    changes: [],
+  };
+}
+
+export function planInput(memory: SessionMemory): SessionPlanInput {
+  return {
+    sessionDate: memory.sessionDate,
+    timeZone: memory.timeZone,
+    sendHour: memory.sendHour,
+    sendInvitation: memory.sendInvitation,
+    sendReminder: memory.sendReminder,
+    invitation: memory.invitation && { sessionDate: memory.invitation.sessionDate, at: new Date(memory.invitation.at) },
+    remindedFor: memory.remindedFor,
+  };
+}
+
+/** Owners were invited for another date than the session's now, and have not been told yet. */
+export function needsMovedNotice(memory: SessionMemory): boolean {
+  return memory.state === 'scheduled' && memory.invited.length > 0 && memory.toldDate !== memory.sessionDate;
+}
+
+/**
+ * Signal handlers. Each returns true when the plan changed. A signal that makes no sense now is
+ * recorded in `changes` and otherwise ignored: it never fails the workflow.
+ */
+export const applySignal = {
+  reschedule(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = RescheduleSignal.safeParse(payload);
+    if (!parsed.success) return ignore(memory, 'reschedule', 'malformed payload', now);
+    const { date } = parsed.data;
+    if (memory.state !== 'scheduled') return ignore(memory, 'reschedule', `session is ${memory.state}`, now);
+    if (isBeforeToday(date, memory.timeZone, now)) return ignore(memory, 'reschedule', `${date} is in the past`, now);
+    if (date === memory.sessionDate) return ignore(memory, 'reschedule', `already on ${date}`, now);
+    record(memory, `moved from ${memory.sessionDate} to ${date}`, now);
+    memory.sessionDate = date;
+    return true;
+  },
+  setNotifications(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = SetNotificationsSignal.safeParse(payload);
+    if (!parsed.success) return ignore(memory, 'setNotifications', 'malformed payload', now);
+    if (memory.state !== 'scheduled') return ignore(memory, 'setNotifications', `session is ${memory.state}`, now);
+    const { invitation, reminder } = parsed.data;
+    const what: string[] = [];
+    if (invitation !== undefined && invitation !== memory.sendInvitation) {
+      memory.sendInvitation = invitation;
+      what.push(`invitation ${invitation ? 'on' : 'off'}`);
+    }
+    if (reminder !== undefined && reminder !== memory.sendReminder) {
+      memory.sendReminder = reminder;
+      what.push(`reminder ${reminder ? 'on' : 'off'}`);
+    }
+    if (what.length === 0) return ignore(memory, 'setNotifications', 'nothing changed', now);
+    record(memory, what.join(', '), now);
+    return true;
+  },
+  cancel(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = CancelSignal.safeParse(payload ?? {});
+    if (!parsed.success) return ignore(memory, 'cancel', 'malformed payload', now);
+    if (memory.state !== 'scheduled') return ignore(memory, 'cancel', `session is ${memory.state}`, now);
+    memory.state = 'cancelled';
+    if (parsed.data.reason) memory.cancelReason = parsed.data.reason;
+    record(memory, parsed.data.reason ? `cancelled: ${parsed.data.reason}` : 'cancelled', now);
+    return true;
+  },
+  teamSettingsChanged(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = TeamSettingsChangedSignal.safeParse(payload);
+    if (!parsed.success) return ignore(memory, 'teamSettingsChanged', 'malformed payload', now);
+    if (memory.state !== 'scheduled') return ignore(memory, 'teamSettingsChanged', `session is ${memory.state}`, now);
+    const { timeZone, sendHour } = parsed.data;
+    if (timeZone === memory.timeZone && sendHour === memory.sendHour) {
+      return ignore(memory, 'teamSettingsChanged', 'nothing changed', now);
+    }
+    record(memory, `team settings: ${timeZone}, send hour ${sendHour}`, now);
+    memory.timeZone = timeZone;
+    memory.sendHour = sendHour;
+    return true;
+  },
+};
+
+export function status(memory: SessionMemory, kind: SessionStatus['kind'], next: PlannedNext | null): SessionStatus {
+  return {
+    sessionDate: memory.sessionDate,
+    kind,
+    state: memory.state,
+    next: memory.state === 'scheduled' && next ? { step: next.step, at: next.at.toISOString() } : null,
+    sent: memory.sent,
+    skipped: memory.skipped,
+    changes: memory.changes,
+  };
+}
+
+function record(memory: SessionMemory, what: string, now: Date): void {
+  memory.changes.push({ at: now.toISOString(), what });
+}
+
+function ignore(memory: SessionMemory, signal: string, why: string, now: Date): false {
+  record(memory, `${signal} ignored: ${why}`, now);
+  return false;
+}

@@ -1,0 +1,211 @@
+// One workflow per session: sleeps durably until the next step of its plan, follows reschedules
+// and switches by signal (an updatable-timer loop, never terminate-and-restart), sends through the
+// notifier's task queue, and ends with a summary when the session's day is over.
+import {
+  NOTIFICATIONS_TASK_QUEUE,
+  RhythmNextSendAt,
+  RhythmSessionDate,
+  RhythmSessionKind,
+  RhythmState,
+  RhythmTeamId,
+  cancelSignal,
+  deliveryKey,
+  nextOccurrence,
+  planNext,
+  reminderCoveredByInvitation,
+  rescheduleSignal,
+  setNotificationsSignal,
+  statusQuery,
+  teamSettingsChangedSignal,
+  type DeliveryStep,
+  type NotifierActivities,
+  type OwnerWithItems,
+  type PlannedNext,
+  type SessionSummary,
+  type SessionWorkflowInput,
+} from '@rhythm/domain';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SessionActivities } from './session.activities.js';
+import { applySignal, initialMemory, needsMovedNotice, planInput, status, type SessionMemory } from './session-state.js';
+
+const db = proxyActivities<SessionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+// Sending retries end well inside Resend's 24-hour idempotency window, so a retry can never send
+// an email that the provider has already forgotten it sent.
+const notifier = proxyActivities<NotifierActivities>({
+  taskQueue: NOTIFICATIONS_TASK_QUEUE,
+  startToCloseTimeout: '10 minutes',
+  scheduleToCloseTimeout: '20 hours',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
+});
+
+/** Carried across continue-as-new, so a long-lived session never resends anything. */
+export interface SessionWorkflowCarry {
+  memory: SessionMemory;
+}
+
+export async function sessionWorkflow(input: SessionWorkflowInput, carry?: SessionWorkflowCarry): Promise<SessionSummary> {
+  const memory: SessionMemory = carry?.memory ?? initialMemory(input);
+  let next: PlannedNext | null = null;
+  let replan = false;
+  const on = (changed: boolean) => {
+    replan ||= changed;
+  };
+  setHandler(rescheduleSignal, (payload) => on(applySignal.reschedule(memory, payload, new Date())));
+  setHandler(setNotificationsSignal, (payload) => on(applySignal.setNotifications(memory, payload, new Date())));
+  setHandler(cancelSignal, (payload) => on(applySignal.cancel(memory, payload, new Date())));
+  setHandler(teamSettingsChangedSignal, (payload) => on(applySignal.teamSettingsChanged(memory, payload, new Date())));
+  setHandler(statusQuery, () => status(memory, input.kind, next));
+
+  for (;;) {
+    replan = false;
+    if (memory.state === 'cancelled') return cancel(input, memory);
+    if (needsMovedNotice(memory)) {
+      await notifyInvited(input, memory, 'moved');
+      continue;
+    }
+    next = planNext(planInput(memory), new Date());
+    publish(input, memory, next);
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof sessionWorkflow>(input, { memory });
+    }
+    const wait = next.at.getTime() - Date.now();
+    if (wait > 0 && (await condition(() => replan, wait))) continue;
+    if (replan) continue; // A signal arrived while a step was due: plan again first.
+    switch (next.step) {
+      case 'invitation':
+        await invite(input, memory);
+        break;
+      case 'reminder':
+        await remind(input, memory);
+        break;
+      case 'held':
+        return hold(input, memory);
+    }
+  }
+}
+
+async function invite(input: SessionWorkflowInput, memory: SessionMemory): Promise<void> {
+  const sessionDate = memory.sessionDate;
+  const owners = await db.ownersToInvite({ sessionId: input.sessionId });
+  const sentTo = await send(input, memory, 'invitation', owners);
+  memory.invitation = { sessionDate, at: new Date().toISOString() };
+  memory.invited = sentTo;
+  memory.toldDate = sessionDate;
+  const plan = planInput(memory);
+  if (memory.sendReminder && reminderCoveredByInvitation(plan)) {
+    memory.skipped.push({ step: 'reminder', reason: `invitation for ${sessionDate} went out after the reminder time` });
+  }
+}
+
+async function remind(input: SessionWorkflowInput, memory: SessionMemory): Promise<void> {
+  const sessionDate = memory.sessionDate;
+  const owners = await db.ownersMissingReports({ sessionId: input.sessionId, sessionDate });
+  const sentTo = await send(input, memory, 'reminder', owners);
+  memory.remindedFor.push(sessionDate);
+  memory.reminded = [...new Set([...memory.reminded, ...sentTo])];
+}
+
+/** "Session moved" or "session cancelled" to the owners who were invited. */
+async function notifyInvited(input: SessionWorkflowInput, memory: SessionMemory, step: 'moved' | 'cancelled'): Promise<void> {
+  const toldDate = memory.toldDate;
+  const owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: memory.invited });
+  await send(input, memory, step, owners, toldDate ?? undefined);
+  memory.toldDate = memory.sessionDate;
+}
+
+/** Sends one email per owner through the notifier; returns the owners it reached. */
+async function send(
+  input: SessionWorkflowInput,
+  memory: SessionMemory,
+  step: DeliveryStep,
+  owners: OwnerWithItems[],
+  previousDate?: string,
+): Promise<string[]> {
+  const sessionDate = memory.sessionDate;
+  const messages = owners.map(({ items, ...to }) => ({
+    idempotencyKey: deliveryKey(input.sessionId, step, sessionDate, to.userId),
+    template: step,
+    to,
+    sessionId: input.sessionId,
+    teamId: input.teamId,
+    teamName: teamName(),
+    kind: input.kind,
+    sessionDate,
+    ...(previousDate && previousDate !== sessionDate ? { previousDate } : {}),
+    timeZone: memory.timeZone,
+    items,
+    ...(step === 'cancelled' && memory.cancelReason ? { reason: memory.cancelReason } : {}),
+  }));
+  const results = messages.length ? await notifier.sendEmails(messages) : [];
+  const sentTo = results.filter((result) => result.state === 'sent').map((result) => result.userId);
+  for (const result of results) {
+    if (result.state === 'skipped') memory.skipped.push({ step, reason: `${result.userId}: ${result.reason ?? 'skipped'}` });
+  }
+  memory.sent.push({ step, at: new Date().toISOString(), sessionDate, recipients: sentTo });
+  return sentTo;
+}
+
+async function cancel(input: SessionWorkflowInput, memory: SessionMemory): Promise<SessionSummary> {
+  publish(input, memory, null);
+  if (memory.invited.length > 0) await notifyInvited(input, memory, 'cancelled');
+  await db.markSession({ sessionId: input.sessionId, state: 'cancelled' });
+  return summary(input, memory, [], null);
+}
+
+async function hold(input: SessionWorkflowInput, memory: SessionMemory): Promise<SessionSummary> {
+  memory.state = 'held';
+  publish(input, memory, null);
+  const involved = await db.ownersToInvite({ sessionId: input.sessionId });
+  const missing = new Set((await db.ownersMissingReports({ sessionId: input.sessionId, sessionDate: memory.sessionDate })).map((o) => o.userId));
+  await db.markSession({ sessionId: input.sessionId, state: 'held' });
+  const nextDate = nextOccurrence(memory.sessionDate, input.repeat);
+  let nextSessionId: string | null = null;
+  if (nextDate) {
+    // uuid4() is deterministic in a workflow: a retried or replayed step asks for the same id.
+    nextSessionId = uuid4();
+    await db.scheduleNextOccurrence({ sessionId: input.sessionId, nextSessionId, date: nextDate });
+    memory.changes.push({ at: new Date().toISOString(), what: `next session ${nextSessionId} on ${nextDate}` });
+  }
+  const reported = involved.map((o) => o.userId).filter((id) => !missing.has(id));
+  return summary(input, memory, reported, nextSessionId);
+}
+
+function summary(input: SessionWorkflowInput, memory: SessionMemory, reported: string[], nextSessionId: string | null): SessionSummary {
+  return {
+    sessionId: input.sessionId,
+    sessionDate: memory.sessionDate,
+    state: memory.state,
+    invited: memory.invited,
+    reminded: memory.reminded,
+    reported,
+    nextSessionId,
+  };
+}
+
+/** Keeps the search attributes ops filter on current. */
+function publish(input: SessionWorkflowInput, memory: SessionMemory, next: PlannedNext | null): void {
+  upsertSearchAttributes([
+    { key: RhythmTeamId, value: input.teamId },
+    { key: RhythmSessionKind, value: input.kind },
+    { key: RhythmSessionDate, value: new Date(`${memory.sessionDate}T00:00:00Z`) },
+    { key: RhythmState, value: memory.state },
+    { key: RhythmNextSendAt, value: next && next.step !== 'held' ? next.at : null },
+  ]);
+}
+
+function teamName(): string {
+  const name = workflowInfo().memo?.teamName;
+  return typeof name === 'string' ? name : '';
+}

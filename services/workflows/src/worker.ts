@@ -1,0 +1,36 @@
+// The sessions worker: runs session workflows and their database activities on `sessions`.
+import { SESSIONS_TASK_QUEUE } from '@rhythm/domain';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import type { SessionActivities } from './sessions/session.activities.js';
+
+export interface SessionsWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  activities: SessionActivities;
+  taskQueue?: string;
+  /** Prebuilt bundle (production images); otherwise workflows.ts is bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}
+
+export const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url)).replace(/\.js$/, moduleExtension());
+
+export function createSessionsWorker(options: SessionsWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? SESSIONS_TASK_QUEUE,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    activities: options.activities,
+    // A workflow change that breaks replay of a live history fails that workflow visibly (ops see
+    // it in the UI) instead of retrying its task forever.
+    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
+    shutdownGraceTime: options.shutdownGraceTime ?? '30 seconds',
+  });
+}
+
+/** `.ts` when this module runs from source (Jest), `.js` when built. */
+function moduleExtension(): string {
+  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every workflow the sessions worker runs.
+export { sessionWorkflow } from './sessions/session.workflow.js';

@@ -1,0 +1,36 @@
+// Provisioning steps that live in shell scripts (tools/setup/*.sh): each is idempotent, prints its
+// own progress on stderr and the path of what it provides on stdout.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { root } from './paths.ts';
+import { StackError, say } from './log.ts';
+
+const run = promisify(execFile);
+
+async function setupScript(name: string, what: string): Promise<string> {
+  const script = path.join(root, 'tools/setup', name);
+  try {
+    // stderr is inherited so progress lines ("building … first time only") show as they happen.
+    const child = run(script, [], { maxBuffer: 1 << 20 });
+    child.child.stderr?.pipe(process.stderr);
+    const { stdout } = await child;
+    const result = stdout.trim().split('\n').pop();
+    if (!result) throw new Error('printed no path');
+    return result;
+  } catch (error) {
+    throw new StackError(`could not provide ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+}
+
+export async function temporalCli(): Promise<string> {
+  const cli = await setupScript('temporal-cli.sh', 'the Temporal CLI');
+  say(`Temporal CLI: ${path.relative(root, cli) || cli}`);
+  return cli;
+}
+
+export async function temporalTestServer(): Promise<string> {
+  const launcher = await setupScript('test-server.sh', 'the Temporal test server');
+  say(`Temporal test server: ${path.relative(root, launcher)}`);
+  return launcher;
+}

@@ -1,0 +1,80 @@
+// ./rhythm test: every test of the monorepo on real servers. It provisions and starts a PostgreSQL
+// and a Temporal dev server of its own (separate ports and data from `./rhythm start`, so both can
+// run at once), hands their addresses to Jest through the environment, and closes with one line
+// "N passed, N failed" summed over all projects.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { StackError, elapsed, say } from './log.ts';
+import { nx } from './nx.ts';
+import { dataDir, root } from './paths.ts';
+import { startEmbeddedPostgres } from './postgres.ts';
+import { temporalCli, temporalTestServer } from './provision.ts';
+import { rhythmSearchAttributes } from './search-attributes.ts';
+import { startTemporalDevServer } from './temporal-server.ts';
+
+const TEST_PG_PORT = 54330;
+const TEST_TEMPORAL_PORT = 7243;
+const reportsDir = path.join(root, 'reports/jest');
+
+export async function test(extraNxArgs: string[]): Promise<number> {
+  const started = Date.now();
+  const cleanups: (() => Promise<void>)[] = [];
+  process.once('SIGINT', () => undefined); // Let Nx and Jest see Ctrl-C; we clean up after them.
+  try {
+    const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer()]);
+    say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
+    if ((await nx(['run-many', '-t', 'build', '--output-style=static'])) !== 0) throw new StackError('the build failed.');
+
+    let databaseUrl = process.env.TEST_DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres-test'), port: TEST_PG_PORT, durable: false });
+      cleanups.push(() => postgres.stop());
+      databaseUrl = postgres.adminUrl;
+    }
+    const temporal = await startTemporalDevServer({
+      cli,
+      dbFile: null,
+      port: TEST_TEMPORAL_PORT,
+      uiPort: null,
+      searchAttributes: await rhythmSearchAttributes(),
+      echo: false,
+    });
+    cleanups.push(() => temporal.stop());
+
+    rmSync(reportsDir, { recursive: true, force: true });
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      // Tests create (and drop) a database of their own on this server.
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TEST_SERVER_PATH: testServer,
+    };
+    say('running lint, typecheck and tests (nx)…');
+    const code = await nx(['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', ...extraNxArgs], env);
+    const { passed, failed, skipped } = sumReports();
+    say(`finished in ${elapsed(started)}`);
+    // The one closing line CI reads.
+    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    if (code !== 0 && failed === 0) say('a lint, typecheck or test step failed (see above).');
+    return code === 0 && failed === 0 ? 0 : 1;
+  } catch (error) {
+    say(error instanceof StackError ? error.message : `test run failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+function sumReports(): { passed: number; failed: number; skipped: number } {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  if (!existsSync(reportsDir)) return total;
+  const files = readdirSync(reportsDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
+  for (const file of files) {
+    const counts = JSON.parse(readFileSync(path.join(reportsDir, file), 'utf8')) as typeof total;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+  }
+  return total;
+}
