@@ -11,8 +11,8 @@ const workflowSafeFiles = [
   'services/workflows/src/**/workflows.ts',
   'services/workflows/src/**/*.workflow.ts',
 ];
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const forbiddenInWorkflows = [
-  ...builtinModules.flatMap((m) => [m, `${m}/*`]),
   'node:*',
   '@mikro-orm/*',
   'pg',
@@ -46,6 +46,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in the workflow sandbox.' })),
           patterns: [
             {
               group: forbiddenInWorkflows,

@@ -1,2 +1,3 @@
 export * from './env.js';
 export * from './temporal.js';
+export * from './database.js';

@@ -3,11 +3,12 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { root } from './paths.ts';
+import { root, toolsDir } from './paths.ts';
 import { StackError, say } from './log.ts';
 
 const run = promisify(execFile);
 
+/** Runs tools/setup/<name>; resolves with the last line it printed on stdout (may be empty). */
 async function setupScript(name: string, what: string): Promise<string> {
   const script = path.join(root, 'tools/setup', name);
   try {
@@ -15,9 +16,7 @@ async function setupScript(name: string, what: string): Promise<string> {
     const child = run(script, [], { maxBuffer: 1 << 20 });
     child.child.stderr?.pipe(process.stderr);
     const { stdout } = await child;
-    const result = stdout.trim().split('\n').pop();
-    if (!result) throw new Error('printed no path');
-    return result;
+    return stdout.trim().split('\n').pop() ?? '';
   } catch (error) {
     throw new StackError(`could not provide ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
   }
@@ -30,7 +29,8 @@ export async function temporalCli(): Promise<string> {
 }
 
 export async function temporalTestServer(): Promise<string> {
-  const launcher = await setupScript('test-server.sh', 'the Temporal test server');
+  await setupScript('test-server.sh', 'the Temporal test server');
+  const launcher = path.join(toolsDir, 'temporal-test-server/bin/temporal-test-server');
   say(`Temporal test server: ${path.relative(root, launcher)}`);
   return launcher;
 }

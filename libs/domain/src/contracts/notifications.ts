@@ -10,6 +10,8 @@ export interface Owner {
   email: string | null;
   /** The user's locale, or the team's when the user has none. */
   locale: Locale;
+  /** False when the owner has left the team (still owning items): skipped, and the skip recorded. */
+  member: boolean;
 }
 
 export interface EmailItem {

@@ -1,0 +1,39 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { DeliveryState, DeliveryStep } from '@rhythm/domain';
+import { createdAtProperty, uuidPrimaryKey } from '../common/base.properties.js';
+import { Session } from '../session/session.entity.js';
+import { User } from '../user/user.entity.js';
+
+/**
+ * One email of one step to one owner for one session date, recorded once. The unique constraint on
+ * (session, user, step, session date) is what makes "no owner gets the same email twice" hold across
+ * activity retries and crashes: a second attempt finds the row instead of sending again. The session
+ * date is part of the key because a moved session gets a fresh invitation for its new date.
+ */
+export const Delivery = defineEntity({
+  name: 'Delivery',
+  tableName: 'delivery',
+  properties: {
+    id: uuidPrimaryKey(),
+    session: () => p.manyToOne(Session).ref().deleteRule('cascade'),
+    user: () => p.manyToOne(User).ref(),
+    step: p.enum(DeliveryStep.options),
+    /** The session's date when this step was done, 'YYYY-MM-DD'. */
+    sessionDate: p.date(),
+    /** Sent to the email provider as its Idempotency-Key. */
+    idempotencyKey: p.text().unique('delivery_idempotency_key_unique'),
+    providerMessageId: p.text().nullable(),
+    state: p.enum(DeliveryState.options),
+    /** Why a delivery was skipped or failed (e.g. "owner has no email"). */
+    error: p.text().nullable(),
+    createdAt: createdAtProperty(),
+  },
+  uniques: [
+    {
+      name: 'delivery_session_user_step_date_unique',
+      properties: ['session', 'user', 'step', 'sessionDate'],
+    },
+  ],
+});
+
+export type Delivery = InferEntity<typeof Delivery>;

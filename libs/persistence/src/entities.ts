@@ -1,0 +1,20 @@
+import { Delivery } from './delivery/delivery.entity.js';
+import { Membership } from './membership/membership.entity.js';
+import { OutboxEmail } from './outbox/outbox-email.entity.js';
+import { PlanItem } from './plan/plan-item.entity.js';
+import { ProgressReport } from './report/progress-report.entity.js';
+import { Session } from './session/session.entity.js';
+import { Team } from './team/team.entity.js';
+import { User } from './user/user.entity.js';
+
+/** Every entity, listed so that the ORM needs no folder discovery (works from dist, src and Jest alike). */
+export const entities = [
+  Team,
+  User,
+  Membership,
+  PlanItem,
+  Session,
+  ProgressReport,
+  Delivery,
+  OutboxEmail,
+] as const;

@@ -1,0 +1,15 @@
+export { Delivery } from './delivery/delivery.entity.js';
+export { Membership } from './membership/membership.entity.js';
+export { OutboxEmail } from './outbox/outbox-email.entity.js';
+export { PlanItem } from './plan/plan-item.entity.js';
+export { ProgressReport } from './report/progress-report.entity.js';
+export { Session } from './session/session.entity.js';
+export { Team } from './team/team.entity.js';
+export { User } from './user/user.entity.js';
+export { entities } from './entities.js';
+export { newId } from './common/id.js';
+export { migrations } from './migrations/index.js';
+export { createOrmConfig, type OrmConfigInput } from './orm-config.js';
+export { openOrm, migrateToLatest, checkDatabase, type Orm } from './orm.js';
+export { DemoSeeder, seedDemo, DEMO_TEAM_NAME, type DemoSeedResult } from './seed/demo-seeder.js';
+export * from './session/session-review.js';

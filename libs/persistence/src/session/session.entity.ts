@@ -1,0 +1,31 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { SessionKind, SessionRepeat, SessionState } from '@rhythm/domain';
+import { createdAtProperty, updatedAtProperty, uuidPrimaryKey } from '../common/base.properties.js';
+import { Team } from '../team/team.entity.js';
+
+export const Session = defineEntity({
+  name: 'Session',
+  tableName: 'session',
+  properties: {
+    id: uuidPrimaryKey(),
+    team: () => p.manyToOne(Team).ref().deleteRule('cascade'),
+    /**
+     * A calendar day in the team's zone, 'YYYY-MM-DD'. A `date` column mapped to a string (MikroORM 7's
+     * DateType, and the pg driver keeps dates as text): a JS Date would carry a time and shift a day
+     * whenever the process zone differs from the team's.
+     */
+    date: p.date(),
+    kind: p.enum(SessionKind.options),
+    sendInvitation: p.boolean().default(true),
+    sendReminder: p.boolean().default(true),
+    repeat: p.enum(SessionRepeat.options).default('none'),
+    state: p.enum(SessionState.options).default('scheduled'),
+    /** For a repeating session: the occurrence this one was scheduled from. */
+    previousSession: () => p.manyToOne(Session).ref().nullable(),
+    createdAt: createdAtProperty(),
+    updatedAt: updatedAtProperty(),
+  },
+  indexes: [{ name: 'session_team_date_index', properties: ['team', 'date'] }],
+});
+
+export type Session = InferEntity<typeof Session>;

@@ -1,0 +1,51 @@
+// Starting a session's workflow: the one helper every caller uses (the API on create, the sessions
+// worker for a repeat, the reconciler at boot), so the id, input, memo and policies are the same.
+import { SESSIONS_TASK_QUEUE, sessionWorkflowId, type SessionWorkflowInput } from '@rhythm/domain';
+import type { Session, Team } from '@rhythm/persistence';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+
+export function sessionWorkflowInput(session: Pick<Session, 'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat'>, team: Pick<Team, 'id' | 'timeZone' | 'sendHour'>): SessionWorkflowInput {
+  return {
+    version: 1,
+    sessionId: session.id,
+    teamId: team.id,
+    date: session.date,
+    kind: session.kind,
+    timeZone: team.timeZone,
+    sendHour: team.sendHour,
+    sendInvitation: session.sendInvitation,
+    sendReminder: session.sendReminder,
+    repeat: session.repeat,
+  };
+}
+
+export interface StartSessionOptions {
+  taskQueue?: string;
+}
+
+/**
+ * Starts `session-<id>`. "Already started" is success: the workflow exists, which is what the
+ * caller wanted (a retried request, a retried activity, a reconciler pass). A closed workflow of
+ * that id is never started again (REJECT_DUPLICATE): a held or cancelled session stays so.
+ * Returns true when this call started it.
+ */
+export async function startSessionWorkflow(
+  client: Client,
+  session: Parameters<typeof sessionWorkflowInput>[0],
+  team: Parameters<typeof sessionWorkflowInput>[1] & Pick<Team, 'name'>,
+  options: StartSessionOptions = {},
+): Promise<boolean> {
+  try {
+    await client.workflow.start('sessionWorkflow', {
+      taskQueue: options.taskQueue ?? SESSIONS_TASK_QUEUE,
+      workflowId: sessionWorkflowId(session.id),
+      args: [sessionWorkflowInput(session, team)],
+      memo: { teamName: team.name },
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+// The notifier's one activity. It never sends a message twice: messages already recorded as
+// Delivery rows are answered from the record, each batch carries an idempotency key derived from
+// its messages' keys (the provider replays instead of resending), and the record itself is
+// written with "on conflict do nothing".
+import { createHash } from 'node:crypto';
+import type { EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import { Delivery, type Orm } from '@rhythm/persistence';
+import { renderEmail, type Links } from './templates/render.js';
+import type { EmailTransport } from './transports/transport.js';
+
+/** Resend's batch endpoint takes at most 100 emails. */
+export const BATCH_SIZE = 100;
+
+export interface NotifierDependencies {
+  orm: Orm;
+  transport: EmailTransport;
+  from: string;
+  links: Links;
+}
+
+export function createNotifierActivities({ orm, transport, from, links }: NotifierDependencies): NotifierActivities {
+  return {
+    async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
+      const em = orm.em.fork();
+      const recorded = new Map(
+        (await em.find(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } })).map((d) => [d.idempotencyKey, d]),
+      );
+      const results = new Map<string, SendResult>();
+      const skips: { message: EmailMessage; reason: string }[] = [];
+      const toSend: EmailMessage[] = [];
+      for (const message of messages) {
+        const done = recorded.get(message.idempotencyKey);
+        if (done) results.set(message.idempotencyKey, resultOf(message, done.state === 'sent' ? 'sent' : 'skipped', done.error ?? undefined));
+        else if (!message.to.member) skips.push({ message, reason: 'left the team' });
+        else if (!message.to.email) skips.push({ message, reason: 'no email address' });
+        else toSend.push(message);
+      }
+      if (skips.length) {
+        await record(orm, skips.map(({ message, reason }) => ({ message, state: 'skipped' as const, error: reason, providerMessageId: null })));
+        for (const { message, reason } of skips) results.set(message.idempotencyKey, resultOf(message, 'skipped', reason));
+      }
+      for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
+        const chunk = toSend.slice(start, start + BATCH_SIZE);
+        const emails = chunk.map((message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...renderEmail(message, links) }));
+        const ids = await transport.sendBatch(emails, batchKey(chunk));
+        await record(orm, chunk.map((message, i) => ({ message, state: 'sent' as const, error: null, providerMessageId: ids[i] ?? null })));
+        for (const message of chunk) results.set(message.idempotencyKey, resultOf(message, 'sent'));
+      }
+      return messages.map((message) => results.get(message.idempotencyKey)!);
+    },
+  };
+}
+
+/** One key per chunk, derived from its messages' keys: a retried chunk replays at the provider. */
+export function batchKey(messages: EmailMessage[]): string {
+  const hash = createHash('sha256');
+  for (const message of messages) hash.update(message.idempotencyKey).update('\n');
+  return `rhythm-batch/${hash.digest('hex').slice(0, 48)}`;
+}
+
+function resultOf(message: EmailMessage, state: SendResult['state'], reason?: string): SendResult {
+  return { idempotencyKey: message.idempotencyKey, userId: message.to.userId, state, ...(reason ? { reason } : {}) };
+}
+
+async function record(
+  orm: Orm,
+  rows: { message: EmailMessage; state: 'sent' | 'skipped'; error: string | null; providerMessageId: string | null }[],
+): Promise<void> {
+  await orm.em.fork().upsertMany(
+    Delivery,
+    rows.map(({ message, state, error, providerMessageId }) => ({
+      session: message.sessionId,
+      user: message.to.userId,
+      step: message.template,
+      sessionDate: message.sessionDate,
+      idempotencyKey: message.idempotencyKey,
+      providerMessageId,
+      state,
+      error,
+    })),
+    { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
+  );
+}

@@ -1,0 +1,37 @@
+// rhythm-workflows: the sessions worker. Config → PostgreSQL → Temporal → run until SIGTERM, then
+// drain: stop polling, let running activities finish within the grace time, exit 0.
+import { openOrm } from '@rhythm/persistence';
+import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
+import { NativeConnection } from '@temporalio/worker';
+import { loadWorkflowsConfig } from './config.js';
+import { createSessionActivities } from './sessions/session.activities.js';
+import { createSessionsWorker } from './worker.js';
+
+runMain('rhythm-workflows', async () => {
+  const config = loadWorkflowsConfig();
+  const logger = createLogger('rhythm-workflows', config.LOG_LEVEL);
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => openOrm(config.DATABASE_URL));
+  const client = await connectTemporalClient(config);
+  const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
+    NativeConnection.connect(temporalConnectionOptions(config)),
+  );
+  const worker = await createSessionsWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    activities: createSessionActivities({ orm, client }),
+  });
+  // The SDK's runtime also turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once drained.
+  const running = worker.run().finally(async () => {
+    await connection.close();
+    await client.connection.close();
+    await orm.close();
+    logger.info('rhythm-workflows stopped');
+  });
+  onShutdown(async () => {
+    logger.info('draining: no new tasks, finishing running activities');
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+  logger.info({ taskQueue: worker.options.taskQueue }, 'rhythm-workflows polling');
+  await running;
+});

@@ -1,0 +1,84 @@
+// The session workflow's database activities. Each is idempotent: reading is harmless, marking a
+// state twice leaves it as it is, and the next occurrence is created and started under ids the
+// workflow chose, so a retry finds them instead of making new ones.
+import { SESSIONS_TASK_QUEUE, type CalendarDate, type OwnerWithItems } from '@rhythm/domain';
+import { Membership, Session, Team, User, loadSessionReview, ownersMissingReports, ownersToInvite, type Orm } from '@rhythm/persistence';
+import { startSessionWorkflow } from '@rhythm/session-lifecycle';
+import type { Client } from '@temporalio/client';
+
+export interface SessionActivityDependencies {
+  orm: Orm;
+  client: Client;
+  /** Where the next occurrence's workflow runs: this worker's queue. */
+  taskQueue?: string;
+}
+
+export function createSessionActivities({ orm, client, taskQueue = SESSIONS_TASK_QUEUE }: SessionActivityDependencies) {
+  return {
+    async ownersToInvite({ sessionId }: { sessionId: string }): Promise<OwnerWithItems[]> {
+      return ownersToInvite(await loadSessionReview(orm.em.fork(), sessionId));
+    },
+
+    async ownersMissingReports({ sessionId, sessionDate }: { sessionId: string; sessionDate: CalendarDate }): Promise<OwnerWithItems[]> {
+      return ownersMissingReports(await loadSessionReview(orm.em.fork(), sessionId, sessionDate));
+    },
+
+    /** The invited owners with their involved items, for "moved" and "cancelled" notices. */
+    async ownersByIds({ sessionId, userIds }: { sessionId: string; userIds: string[] }): Promise<OwnerWithItems[]> {
+      const review = await loadSessionReview(orm.em.fork(), sessionId);
+      const owners = ownersToInvite(review);
+      const wanted = new Set(userIds);
+      // An invited owner whose items were reassigned since is still told, with no items listed.
+      const found = owners.filter((owner) => wanted.has(owner.userId));
+      const missing = userIds.filter((id) => !found.some((owner) => owner.userId === id));
+      return [...found, ...(await usersWithoutItems(review.session.team.id, missing))];
+    },
+
+    async markSession({ sessionId, state }: { sessionId: string; state: 'held' | 'cancelled' }): Promise<void> {
+      await orm.em.fork().nativeUpdate(Session, { id: sessionId, state: 'scheduled' }, { state });
+    },
+
+    async scheduleNextOccurrence({ sessionId, nextSessionId, date }: { sessionId: string; nextSessionId: string; date: CalendarDate }): Promise<void> {
+      const em = orm.em.fork();
+      const previous = await em.findOneOrFail(Session, { id: sessionId }, { populate: ['team'] });
+      const team = previous.team.getEntity();
+      let next = await em.findOne(Session, { id: nextSessionId });
+      if (!next) {
+        next = em.create(Session, {
+          id: nextSessionId,
+          team: team.id,
+          date,
+          kind: previous.kind,
+          sendInvitation: previous.sendInvitation,
+          sendReminder: previous.sendReminder,
+          repeat: previous.repeat,
+          state: 'scheduled',
+          previousSession: previous.id,
+        });
+        await em.flush();
+      }
+      await startSessionWorkflow(client, next, team, { taskQueue });
+    },
+  };
+
+  async function usersWithoutItems(teamId: string, userIds: string[]): Promise<OwnerWithItems[]> {
+    if (userIds.length === 0) return [];
+    const em = orm.em.fork();
+    const [users, members, team] = await Promise.all([
+      em.find(User, { id: { $in: userIds } }),
+      em.find(Membership, { team: teamId, user: { $in: userIds } }, { fields: ['user'] }),
+      em.findOneOrFail(Team, { id: teamId }),
+    ]);
+    const memberIds = new Set(members.map((membership) => membership.user.id));
+    return users.map((user) => ({
+      userId: user.id,
+      name: user.name,
+      email: user.email ?? null,
+      locale: user.locale ?? team.locale,
+      member: memberIds.has(user.id),
+      items: [],
+    }));
+  }
+}
+
+export type SessionActivities = ReturnType<typeof createSessionActivities>;

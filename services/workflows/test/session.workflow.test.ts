@@ -1,0 +1,263 @@
+// The session workflow on the Temporal time-skipping test server, with the real sessions worker
+// and its database activities on a real PostgreSQL. The notifier is a recording double (see
+// notifier-double.ts): these tests are about who the workflow emails, what, and when.
+import { NOTIFICATIONS_TASK_QUEUE, addDays, cancelSignal, localInstant, rescheduleSignal, setNotificationsSignal, statusQuery, teamSettingsChangedSignal, type SessionSummary } from '@rhythm/domain';
+import { migrateToLatest, openOrm, Session, type Orm } from '@rhythm/persistence';
+import { startSessionWorkflow } from '@rhythm/session-lifecycle';
+import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@rhythm/testing';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createSessionActivities } from '../src/sessions/session.activities.js';
+import { createSessionsWorker } from '../src/worker.js';
+import { addReport, createSession, createTeam, daysAhead, sessionState, type SessionOptions, type TeamFixture } from './fixtures.js';
+import { recordingNotifier } from './notifier-double.js';
+
+const taskQueue = 'sessions-workflow-test';
+let env: TestWorkflowEnvironment;
+let database: TestDatabase;
+let orm: Orm;
+let running: Promise<unknown>;
+let workers: Worker[];
+const notifier = recordingNotifier();
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  database = await createTestDatabase();
+  orm = await openOrm(database.url);
+  await migrateToLatest(orm);
+  workers = [
+    await createSessionsWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities: createSessionActivities({ orm, client: env.client, taskQueue }),
+    }),
+    await Worker.create({ connection: env.nativeConnection, taskQueue: NOTIFICATIONS_TASK_QUEUE, activities: notifier.activities }),
+  ];
+  running = Promise.all(workers.map((worker) => worker.run()));
+}, 120_000);
+
+afterAll(async () => {
+  for (const worker of workers ?? []) worker.shutdown();
+  await running;
+  await orm?.close(true);
+  await database?.drop();
+  await env?.teardown();
+});
+
+const now = async () => new Date(await env.currentTimeMs());
+const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
+
+async function start(fixture: TeamFixture, options: SessionOptions): Promise<{ session: Session; handle: WorkflowHandle }> {
+  const session = await createSession(orm, fixture.team, options);
+  await startSessionWorkflow(env.client, session, fixture.team, { taskQueue });
+  return { session, handle: env.client.workflow.getHandle(`session-${session.id}`) };
+}
+
+/** Sends of one step, with when they went out and to whom (by name). */
+async function sends(handle: WorkflowHandle, fixture: TeamFixture) {
+  const names = new Map([fixture.ada, fixture.bo, fixture.cy].map((user) => [user.id, user.name]));
+  const status = await handle.query(statusQuery);
+  return status.sent.map((sent) => ({ step: sent.step, at: sent.at, sessionDate: sent.sessionDate, to: sent.recipients.map((id) => names.get(id)).sort() }));
+}
+
+/**
+ * Lets simulated time run, a day at a time, until the workflow has closed, and returns its result.
+ * (Awaiting result() on the time-skipping client instead would let the test server skip on to its
+ * next timer after the workflow ends, years ahead, and later tests would start in another decade.)
+ */
+async function finish(handle: WorkflowHandle): Promise<SessionSummary> {
+  const plain = new Client({ connection: env.connection }).workflow.getHandle(handle.workflowId);
+  for (let day = 0; day < 400; day++) {
+    if ((await plain.describe()).status.name !== 'RUNNING') break;
+    await env.sleep('1d');
+  }
+  return plain.result();
+}
+
+function expectAbout(actual: string | undefined, expected: Date): void {
+  expect(actual).toBeDefined();
+  expect(Math.abs(new Date(actual!).getTime() - expected.getTime())).toBeLessThan(60_000);
+}
+
+describe('session workflow', () => {
+  it('invites every owner a week ahead at 09:00 and reminds only those still without a report', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 12);
+    const { session, handle } = await start(fixture, { date, kind: 'doing' });
+
+    await env.sleep(`${12 - 7}d`); // Past the invitation time (09:00, 7 days before).
+    await env.sleep('1d');
+    let sent = await sends(handle, fixture);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ step: 'invitation', sessionDate: date, to: ['Ada', 'Bo'] });
+    expectAbout(sent[0]?.at, nineAm(addDays(date, -7)));
+    expect(notifier.sentFor(session.id)).toEqual([`invitation:Ada:${date}`, `invitation:Bo:${date}`]);
+    const status = await handle.query(statusQuery);
+    expect(status.skipped).toEqual([expect.objectContaining({ step: 'invitation', reason: expect.stringContaining('no email address') })]);
+
+    // Ada reports between invitation and reminder; Bo does not.
+    await addReport(orm, fixture.items.actionA, fixture.ada, await now());
+    const summary: SessionSummary = await finish(handle);
+    sent = await sends(handle, fixture);
+    expect(sent.map((s) => `${s.step}:${s.to.join(',')}`)).toEqual(['invitation:Ada,Bo', 'reminder:Bo']);
+    expectAbout(sent[1]?.at, nineAm(addDays(date, -3)));
+    expect(summary).toMatchObject({ state: 'held', invited: expect.arrayContaining([fixture.ada.id, fixture.bo.id]), reminded: [fixture.bo.id] });
+    expect(summary.reported).toEqual([fixture.ada.id]);
+    expect(await sessionState(orm, session.id)).toBe('held');
+  });
+
+  it('invites at once when created 5 days ahead, and reminds at 3 days', async () => {
+    const fixture = await createTeam(orm);
+    const startedAt = await now();
+    const date = daysAhead(startedAt, 5);
+    const { handle } = await start(fixture, { date });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => s.step)).toEqual(['invitation', 'reminder']);
+    expectAbout(sent[0]?.at, startedAt);
+    expectAbout(sent[1]?.at, nineAm(addDays(date, -3)));
+  });
+
+  it('sends the invitation at once and no separate reminder when created 2 days ahead', async () => {
+    const fixture = await createTeam(orm);
+    const startedAt = await now();
+    const date = daysAhead(startedAt, 2);
+    const { handle } = await start(fixture, { date });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => s.step)).toEqual(['invitation']);
+    expectAbout(sent[0]?.at, startedAt);
+    const status = await handle.query(statusQuery);
+    expect(status.skipped.map((s) => s.step)).toContain('reminder');
+  });
+
+  it('applies new times silently when moved before anything was sent', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 20);
+    const moved = addDays(date, 7);
+    const { handle } = await start(fixture, { date });
+    await env.sleep('2d');
+    await handle.signal(rescheduleSignal, { date: moved });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([`invitation:${moved}`, `reminder:${moved}`]);
+    expectAbout(sent[0]?.at, nineAm(addDays(moved, -7)));
+    const status = await handle.query(statusQuery);
+    expect(status.changes.map((c) => c.what)).toContain(`moved from ${date} to ${moved}`);
+  });
+
+  it('invites at once when moved earlier past the invitation time', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 20);
+    const earlier = daysAhead(await now(), 4);
+    const { handle } = await start(fixture, { date });
+    await env.sleep('1h');
+    const movedAt = await now();
+    await handle.signal(rescheduleSignal, { date: earlier });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([`invitation:${earlier}`, `reminder:${earlier}`]);
+    expectAbout(sent[0]?.at, movedAt);
+  });
+
+  it('tells invited owners once when moved later after the reminder, and reminds again for the new date', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 10);
+    const later = addDays(date, 14);
+    const { handle } = await start(fixture, { date });
+    await env.sleep('8d'); // Invitation and reminder for the first date have gone out.
+    expect((await sends(handle, fixture)).map((s) => s.step)).toEqual(['invitation', 'reminder']);
+    await handle.signal(rescheduleSignal, { date: later });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([
+      `invitation:${date}`,
+      `reminder:${date}`,
+      `moved:${later}`,
+      `reminder:${later}`,
+    ]);
+    expect(sent[2]?.to).toEqual(['Ada', 'Bo']);
+    expectAbout(sent[3]?.at, nineAm(addDays(later, -3)));
+  });
+
+  it('sends nothing when cancelled before the invitation, and marks the row cancelled', async () => {
+    const fixture = await createTeam(orm);
+    const { session, handle } = await start(fixture, { date: daysAhead(await now(), 15) });
+    await env.sleep('1d');
+    await handle.signal(cancelSignal, { reason: 'Team offsite' });
+    const summary = await finish(handle);
+    expect(summary.state).toBe('cancelled');
+    expect(await sends(handle, fixture)).toEqual([]);
+    expect(await sessionState(orm, session.id)).toBe('cancelled');
+  });
+
+  it('tells invited owners once when cancelled after the invitation', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 9);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('3d');
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => `${s.step}:${s.to.join(',')}`)).toEqual(['invitation:Ada,Bo', 'cancelled:Ada,Bo']);
+    expect(await sessionState(orm, session.id)).toBe('cancelled');
+    expect(notifier.sentFor(session.id)).toHaveLength(4);
+  });
+
+  it('follows invitation and reminder switched off, and does a step switched back on after its time at once', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 10);
+    const { handle } = await start(fixture, { date, sendInvitation: false });
+    await env.sleep('1d');
+    await handle.signal(setNotificationsSignal, { reminder: false });
+    await env.sleep('6d'); // Past both send times with both off: nothing.
+    expect(await sends(handle, fixture)).toEqual([]);
+    const switchedOnAt = await now();
+    await handle.signal(setNotificationsSignal, { invitation: true });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => s.step)).toEqual(['invitation']);
+    expectAbout(sent[0]?.at, switchedOnAt);
+  });
+
+  it('keeps 09:00 Amsterdam time across the switch to summer time', async () => {
+    const fixture = await createTeam(orm);
+    // Clocks go forward on 28 March 2027: the invitation is in winter time, the reminder in summer.
+    const date = '2027-03-31';
+    const { handle } = await start(fixture, { date });
+    await finish(handle);
+    const sent = await sends(handle, fixture);
+    expect(sent.map((s) => s.step)).toEqual(['invitation', 'reminder']);
+    expectAbout(sent[0]?.at, new Date('2027-03-24T08:00:00Z'));
+    expectAbout(sent[1]?.at, new Date('2027-03-28T07:00:00Z'));
+  });
+
+  it('schedules the next occurrence of a repeating session with its own workflow', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 3);
+    const { session, handle } = await start(fixture, { date, repeat: 'weekly' });
+    const summary = await finish(handle);
+    expect(summary.nextSessionId).toEqual(expect.any(String));
+    const next = await orm.em.fork().findOneOrFail(Session, { id: summary.nextSessionId! });
+    expect(next).toMatchObject({ date: addDays(date, 7), kind: 'doing', repeat: 'weekly', state: 'scheduled' });
+    expect(next.previousSession?.id).toBe(session.id);
+    const nextHandle = env.client.workflow.getHandle(`session-${next.id}`);
+    expect((await nextHandle.describe()).status.name).toBe('RUNNING');
+    await nextHandle.signal(cancelSignal, {});
+    await finish(nextHandle);
+  });
+
+  it('ignores and records signals that make no sense now', async () => {
+    const fixture = await createTeam(orm);
+    const { handle } = await start(fixture, { date: daysAhead(await now(), 20) });
+    await handle.signal(rescheduleSignal, { date: '2020-01-01' });
+    await handle.signal(teamSettingsChangedSignal, { timeZone: 'Mars/Olympus', sendHour: 9 });
+    const status = await handle.query(statusQuery);
+    expect(status.changes.map((c) => c.what)).toEqual(['reschedule ignored: 2020-01-01 is in the past', 'teamSettingsChanged ignored: malformed payload']);
+    expect(status.state).toBe('scheduled');
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+  });
+});
