@@ -5,6 +5,8 @@ export default {
   testEnvironment: 'node',
   // A project with no tests yet is not a failure; ./rhythm test's summary counts what ran.
   passWithNoTests: true,
+  // Name every test in the output, so a run shows what passed, not just how many.
+  verbose: true,
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': [

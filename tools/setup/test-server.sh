@@ -7,10 +7,10 @@
 # Result, in the git-ignored folder .tools/temporal-test-server/:
 #   lib/                      io.temporal:temporal-test-server and its runtime jars
 #   bin/temporal-test-server  launcher; give it to the SDK as an 'existing-path' executable
-#   cds/                      AppCDS archive that cuts JVM start-up roughly in half (optional)
+#   cds/                      AppCDS archive: JVM start-up ~0.4 s instead of ~1 s (best effort)
 #   .stamp                    what was provisioned; when it still matches, this script does nothing
 #
-# Needs java (11+; 13+ for the start-up archive) and mvn. JAVA_HOME is honoured, as in the launcher.
+# Needs java (tested with 17 and 25) and mvn. JAVA_HOME is honoured, as in the launcher.
 # Idempotent and safe to run concurrently. Progress goes to stderr; stdout stays empty.
 set -euo pipefail
 
@@ -18,7 +18,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 POM="$ROOT/tools/setup/test-server/pom.xml"
 DEST="$ROOT/.tools/temporal-test-server"
 LAUNCHER="$DEST/bin/temporal-test-server"
-ARCHIVE="$DEST/cds/temporal-test-server.jsa"
 MAIN_CLASS=io.temporal.testserver.TestServer
 
 # The version lives in the pom; read it from there so the two cannot drift apart.
@@ -189,7 +188,7 @@ make_archive() {
     port=$((20000 + RANDOM % 40000))
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
     "$java" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$tmp" -cp "$DEST/lib/*" "$MAIN_CLASS" "$port" \
-      </dev/null >"$log" 2>&1 &
+      </dev/null >"$log" 2>&1 9>&- &
     pid=$!
     up=0
     for ((i = 0; i < 600; i++)); do # up to 60 s, for slow or busy machines

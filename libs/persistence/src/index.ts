@@ -10,6 +10,6 @@ export { entities } from './entities.js';
 export { newId } from './common/id.js';
 export { migrations } from './migrations/index.js';
 export { createOrmConfig, type OrmConfigInput } from './orm-config.js';
-export { openOrm, migrateToLatest, checkDatabase, type Orm } from './orm.js';
+export { openOrm, connectOrm, migrateToLatest, checkDatabase, type Orm } from './orm.js';
 export { DemoSeeder, seedDemo, DEMO_TEAM_NAME, type DemoSeedResult } from './seed/demo-seeder.js';
 export * from './session/session-review.js';

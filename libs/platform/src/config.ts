@@ -23,7 +23,7 @@ export const PostgresUrl = z
 export const HostPort = z
   .string()
   .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, for example 127.0.0.1:7233 (no scheme)')
-  .refine((value) => Number(value.split(':')[1]) <= 65535, 'port must be at most 65535');
+  .refine((value) => Number(value.split(':').at(-1)) <= 65535, 'port must be at most 65535');
 
 export const Port = z.coerce.number().int().min(0).max(65535);
 

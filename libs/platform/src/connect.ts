@@ -7,6 +7,8 @@ import type { TemporalEnv } from './config.js';
 export function causeOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length) return causeOf(error.errors[0]);
   if (error instanceof Error) {
+    // The Rust core reports a refused connection as a tonic transport error: say it plainly.
+    if (/ConnectionRefused|Connection refused/.test(error.message)) return 'ECONNREFUSED: connection refused';
     const code = (error as { code?: unknown }).code;
     const message = error.message.split('\n')[0] ?? '';
     return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;

@@ -1,5 +1,5 @@
 // rhythm-notifier: renders and sends the session emails (Resend, or the local outbox).
-import { openOrm } from '@rhythm/persistence';
+import { connectOrm } from '@rhythm/persistence';
 import { createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { createNotifierActivities } from './activities.js';
@@ -10,7 +10,7 @@ import { createNotifierWorker } from './worker.js';
 runMain('rhythm-notifier', async () => {
   const config = loadNotifierConfig();
   const logger = createLogger('rhythm-notifier', config.LOG_LEVEL);
-  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => openOrm(config.DATABASE_URL));
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
   const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
     NativeConnection.connect(temporalConnectionOptions(config)),
   );

@@ -1,6 +1,6 @@
 // rhythm-workflows: the sessions worker. Config → PostgreSQL → Temporal → run until SIGTERM, then
 // drain: stop polling, let running activities finish within the grace time, exit 0.
-import { openOrm } from '@rhythm/persistence';
+import { connectOrm } from '@rhythm/persistence';
 import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { loadWorkflowsConfig } from './config.js';
@@ -10,7 +10,7 @@ import { createSessionsWorker } from './worker.js';
 runMain('rhythm-workflows', async () => {
   const config = loadWorkflowsConfig();
   const logger = createLogger('rhythm-workflows', config.LOG_LEVEL);
-  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => openOrm(config.DATABASE_URL));
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
   const client = await connectTemporalClient(config);
   const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
     NativeConnection.connect(temporalConnectionOptions(config)),

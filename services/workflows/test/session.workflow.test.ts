@@ -10,7 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createSessionActivities } from '../src/sessions/session.activities.js';
 import { createSessionsWorker } from '../src/worker.js';
-import { addReport, createSession, createTeam, daysAhead, sessionState, type SessionOptions, type TeamFixture } from './fixtures.js';
+import { addReport, createSession, createTeam, daysAhead, sessionState, type SessionOptions, type TeamFixture } from '@rhythm/persistence/testing';
 import { recordingNotifier } from './notifier-double.js';
 
 const taskQueue = 'sessions-workflow-test';

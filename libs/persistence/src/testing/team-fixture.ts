@@ -1,7 +1,9 @@
+// Test fixtures shared by the services' tests (exported as @rhythm/persistence/testing, never used by
+// production code).
 // A small team written to the real test database: three owners (one without an email address),
 // a strategy with a KPI, and actions, so doing and steering sessions involve different people.
 import { addDays, todayIn, type CalendarDate, type SessionKind, type SessionRepeat } from '@rhythm/domain';
-import { Membership, PlanItem, ProgressReport, Session, Team, User, type Orm } from '@rhythm/persistence';
+import { Membership, PlanItem, ProgressReport, Session, Team, User, type Orm } from '../index.js';
 
 export interface TeamFixture {
   team: Team;
