@@ -1,1 +1,2 @@
 export * from './start-session.js';
+export * from './reconcile.js';

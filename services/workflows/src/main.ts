@@ -3,6 +3,7 @@
 import { connectOrm } from '@rhythm/persistence';
 import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
+import { startMissingSessionWorkflows } from '@rhythm/session-lifecycle';
 import { loadWorkflowsConfig } from './config.js';
 import { createSessionActivities } from './sessions/session.activities.js';
 import { createSessionsWorker } from './worker.js';
@@ -33,5 +34,7 @@ runMain('rhythm-workflows', async () => {
     await running;
   });
   logger.info({ taskQueue: worker.options.taskQueue }, 'rhythm-workflows polling');
+  const started = await startMissingSessionWorkflows(orm, client);
+  if (started.length) logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
   await running;
 });

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   echo?: boolean;
   /** Called with each line of output (for readiness checks). */
   onLine?: (line: string) => void;
+  /** Run as this user (PostgreSQL refuses to run as root). */
+  user?: { uid: number; gid: number };
 }
 
 export function launch(name: string, command: string, args: string[], options: LaunchOptions = {}): Child {
@@ -27,6 +29,7 @@ export function launch(name: string, command: string, args: string[], options: L
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
+    ...options.user,
   });
   let running = true;
   const exited = new Promise<number | string>((resolve) => {
