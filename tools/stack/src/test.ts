@@ -12,8 +12,9 @@ import { temporalCli, temporalTestServer } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 
-const TEST_PG_PORT = 54330;
-const TEST_TEMPORAL_PORT = 7243;
+// Overridable so that two test runs can share a machine (e.g. two worktrees).
+const TEST_PG_PORT = Number(process.env.RHYTHM_TEST_PG_PORT ?? 54330);
+const TEST_TEMPORAL_PORT = Number(process.env.RHYTHM_TEST_TEMPORAL_PORT ?? 7243);
 const reportsDir = path.join(root, 'reports/jest');
 
 export async function test(extraNxArgs: string[]): Promise<number> {
@@ -27,7 +28,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
 
     let databaseUrl = process.env.TEST_DATABASE_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres-test'), port: TEST_PG_PORT, durable: false });
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, `postgres-test-${TEST_PG_PORT}`), port: TEST_PG_PORT, durable: false });
       cleanups.push(() => postgres.stop());
       databaseUrl = postgres.adminUrl;
     }
