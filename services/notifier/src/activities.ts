@@ -41,7 +41,9 @@ export function createNotifierActivities({ orm, transport, from, links }: Notifi
       }
       for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
         const chunk = toSend.slice(start, start + BATCH_SIZE);
-        const emails = chunk.map((message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...renderEmail(message, links) }));
+        const emails = await Promise.all(
+          chunk.map(async (message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...(await renderEmail(message, links)) })),
+        );
         const ids = await transport.sendBatch(emails, batchKey(chunk));
         await record(orm, chunk.map((message, i) => ({ message, state: 'sent' as const, error: null, providerMessageId: ids[i] ?? null })));
         for (const message of chunk) results.set(message.idempotencyKey, resultOf(message, 'sent'));

@@ -14,7 +14,7 @@ export interface RenderedEmail {
   text: string;
 }
 
-export function renderEmail(message: EmailMessage, links: Links): RenderedEmail {
+export async function renderEmail(message: EmailMessage, links: Links): Promise<RenderedEmail> {
   const items = message.items.map((item) => `- ${item.title}: ${links.web}/teams/${message.teamId}/sessions/${message.sessionId}/items/${item.id}/report`);
   const subject = `${message.teamName}: ${message.template} for the ${message.kind} session on ${message.sessionDate}`;
   const text = [subject, '', ...items, '', `${links.api}/api/teams/${message.teamId}/sessions/${message.sessionId}/calendar.ics`].join('\n');
