@@ -11,6 +11,7 @@ import { Worker } from '@temporalio/worker';
 import { createSessionActivities } from '../src/sessions/session.activities.js';
 import { createSessionsWorker } from '../src/worker.js';
 import { addReport, createSession, createTeam, daysAhead, sessionState, type SessionOptions, type TeamFixture } from '@rhythm/persistence/testing';
+import { recordHistories } from './histories.js';
 import { recordingNotifier } from './notifier-double.js';
 
 const taskQueue = 'sessions-workflow-test';
@@ -49,11 +50,21 @@ afterAll(async () => {
 const now = async () => new Date(await env.currentTimeMs());
 const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
 
+const startedThisTest: WorkflowHandle[] = [];
+
 async function start(fixture: TeamFixture, options: SessionOptions): Promise<{ session: Session; handle: WorkflowHandle }> {
   const session = await createSession(orm, fixture.team, options);
   await startSessionWorkflow(env.client, session, fixture.team, { taskQueue });
-  return { session, handle: env.client.workflow.getHandle(`session-${session.id}`) };
+  const handle = env.client.workflow.getHandle(`session-${session.id}`);
+  startedThisTest.push(handle);
+  return { session, handle };
 }
+
+// RECORD_HISTORIES=1 saves each scenario's history as a replay fixture (see replay.test.ts).
+afterEach(async () => {
+  const handles = startedThisTest.splice(0);
+  if (process.env.RECORD_HISTORIES) await recordHistories(expect.getState().currentTestName ?? 'scenario', handles, env.address);
+});
 
 /** Sends of one step, with when they went out and to whom (by name). */
 async function sends(handle: WorkflowHandle, fixture: TeamFixture) {

@@ -50,6 +50,8 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TEST_SERVER_PATH: testServer,
+      // For tests that record workflow histories with `temporal workflow show`.
+      TEMPORAL_CLI_PATH: cli,
     };
     say('running lint, typecheck and tests (nx)…');
     const code = await nx(['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', ...extraNxArgs], env);

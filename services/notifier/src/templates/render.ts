@@ -1,12 +1,15 @@
-// Renders one message into subject, HTML and text. (A first, plain version; see README.)
-import type { EmailMessage } from '@rhythm/domain';
+// Renders one message into subject, HTML and plain text with React Email, in the recipient's locale.
+import type { DeliveryStep, EmailMessage } from '@rhythm/domain';
+import { render } from '@react-email/render';
+import { createElement, type FunctionComponent } from 'react';
+import { CancelledEmail } from './cancelled.email.js';
+import { buildEmailModel, type Links } from './email-model.js';
+import { InvitationEmail } from './invitation.email.js';
+import type { TemplateProps } from './layout.js';
+import { MovedEmail } from './moved.email.js';
+import { ReminderEmail } from './reminder.email.js';
 
-export interface Links {
-  /** Web app base URL, e.g. http://localhost:3000. */
-  web: string;
-  /** API base URL, for the calendar file. */
-  api: string;
-}
+export type { Links } from './email-model.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -14,14 +17,21 @@ export interface RenderedEmail {
   text: string;
 }
 
-export async function renderEmail(message: EmailMessage, links: Links): Promise<RenderedEmail> {
-  const items = message.items.map((item) => `- ${item.title}: ${links.web}/teams/${message.teamId}/sessions/${message.sessionId}/items/${item.id}/report`);
-  const subject = `${message.teamName}: ${message.template} for the ${message.kind} session on ${message.sessionDate}`;
-  const text = [subject, '', ...items, '', `${links.api}/api/teams/${message.teamId}/sessions/${message.sessionId}/calendar.ics`].join('\n');
-  const html = `<p>${escapeHtml(subject)}</p><ul>${message.items.map((item) => `<li>${escapeHtml(item.title)}</li>`).join('')}</ul>`;
-  return { subject, html, text };
-}
+// Keyed by the domain's steps, so a new step without a template fails to compile.
+const templates: Record<DeliveryStep, FunctionComponent<TemplateProps>> = {
+  invitation: InvitationEmail,
+  reminder: ReminderEmail,
+  moved: MovedEmail,
+  cancelled: CancelledEmail,
+};
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export async function renderEmail(message: EmailMessage, links: Links): Promise<RenderedEmail> {
+  const Template = templates[message.template] as FunctionComponent<TemplateProps> | undefined;
+  if (!Template) throw new RangeError(`No email template ${String(message.template)}`);
+  const model = buildEmailModel(message, links);
+  const element = createElement(Template, { model });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // A subject is one header line: a line break in a team name must not split it.
+  const subject = model.t[message.template].subject(model.facts).replace(/\s+/g, ' ').trim();
+  return { subject, html, text };
 }

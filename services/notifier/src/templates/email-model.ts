@@ -1,0 +1,62 @@
+// Turns a message into what the components show: translated words, formatted dates, full links.
+// Components then only lay things out, and every template shows the same facts the same way.
+import type { EmailMessage } from '@rhythm/domain';
+import { messages, type Facts, type Messages } from './messages.js';
+import { formatSessionDate } from './session-date.js';
+
+export interface Links {
+  /** Web app base URL, e.g. http://localhost:3000. */
+  web: string;
+  /** API base URL, for the calendar file. */
+  api: string;
+}
+
+export interface EmailItemView {
+  id: string;
+  title: string;
+  typeLabel: string;
+  reportUrl: string;
+}
+
+export interface EmailModel {
+  locale: EmailMessage['to']['locale'];
+  t: Messages;
+  facts: Facts;
+  recipientName: string;
+  reason?: string;
+  timeZone: string;
+  items: EmailItemView[];
+  sessionUrl: string;
+  calendarUrl: string;
+}
+
+export function buildEmailModel(message: EmailMessage, links: Links): EmailModel {
+  // The message crossed a process boundary as JSON; fail loudly rather than send a half-empty email.
+  if (!Object.hasOwn(messages, message.to.locale)) throw new RangeError(`No translations for locale ${String(message.to.locale)}`);
+  const t: Messages = messages[message.to.locale];
+
+  const web = links.web.replace(/\/+$/, '');
+  const api = links.api.replace(/\/+$/, '');
+  const sessionPath = `teams/${encodeURIComponent(message.teamId)}/sessions/${encodeURIComponent(message.sessionId)}`;
+  return {
+    locale: message.to.locale,
+    t,
+    facts: {
+      team: message.teamName,
+      kind: t.kind[message.kind],
+      date: formatSessionDate(message.sessionDate, t.intlLocale),
+      previousDate: message.previousDate ? formatSessionDate(message.previousDate, t.intlLocale) : undefined,
+    },
+    recipientName: message.to.name,
+    reason: message.reason?.trim() || undefined,
+    timeZone: message.timeZone,
+    items: message.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      typeLabel: t.itemType[item.type],
+      reportUrl: `${web}/${sessionPath}/items/${encodeURIComponent(item.id)}/report`,
+    })),
+    sessionUrl: `${web}/${sessionPath}`,
+    calendarUrl: `${api}/api/${sessionPath}/calendar.ics`,
+  };
+}
