@@ -14,6 +14,8 @@ export interface TemporalDevServerOptions {
   /** The Web UI's port, or null for none (tests). */
   uiPort: number | null;
   searchAttributes: Record<string, string>;
+  /** Dynamic config as KEY=JSON pairs (`--dynamic-config-value`). */
+  dynamicConfig?: Record<string, string | number | boolean>;
   echo: boolean;
 }
 
@@ -41,6 +43,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--log-level',
     'warn',
     ...Object.entries(options.searchAttributes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
     ...(options.uiPort === null ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
   ];
   const lines: string[] = [];

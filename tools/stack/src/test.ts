@@ -38,6 +38,8 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       port: TEST_TEMPORAL_PORT,
       uiPort: null,
       searchAttributes: await rhythmSearchAttributes(),
+      // Suggest continue-as-new after 100 events instead of thousands, so a test can reach it.
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 100 },
       echo: false,
     });
     cleanups.push(() => temporal.stop());
