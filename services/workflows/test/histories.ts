@@ -23,7 +23,9 @@ export async function recordHistories(scenario: string, handles: WorkflowHandle[
     .slice(0, 80);
   for (const [index, handle] of handles.entries()) {
     const json = execFileSync(requireEnv('TEMPORAL_CLI_PATH'), ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', address, '--output', 'json']);
-    const name = `v1-${slug}${index ? `-${index + 1}` : ''}.json`;
+    // RECORD_HISTORIES=v2 (etc.) after a versioned workflow change: old fixtures stay and replay.
+    const version = process.env.RECORD_HISTORIES === '1' ? 'v1' : process.env.RECORD_HISTORIES;
+    const name = `${version}-${slug}${index ? `-${index + 1}` : ''}.json`;
     writeFileSync(path.join(historiesDir, name), JSON.stringify(JSON.parse(json.toString()), null, 1) + '\n');
   }
 }

@@ -24,7 +24,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   try {
     const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer()]);
     say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
-    if ((await nx(['run-many', '-t', 'build', '--output-style=static'])) !== 0) throw new StackError('the build failed.');
+    if ((await nx(['run-many', '-t', 'build', '--output-style=static', ...extraNxArgs])) !== 0) throw new StackError('the build failed.');
 
     let databaseUrl = process.env.TEST_DATABASE_URL;
     if (!databaseUrl) {

@@ -8,6 +8,7 @@ import {
   RhythmSessionKind,
   RhythmState,
   RhythmTeamId,
+  SessionWorkflowInputV1,
   cancelSignal,
   deliveryKey,
   nextOccurrence,
@@ -25,6 +26,7 @@ import {
   type SessionWorkflowInput,
 } from '@rhythm/domain';
 import {
+  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -55,7 +57,8 @@ export interface SessionWorkflowCarry {
   memory: SessionMemory;
 }
 
-export async function sessionWorkflow(input: SessionWorkflowInput, carry?: SessionWorkflowCarry): Promise<SessionSummary> {
+export async function sessionWorkflow(rawInput: SessionWorkflowInput, carry?: SessionWorkflowCarry): Promise<SessionSummary> {
+  const input = validInput(rawInput);
   const memory: SessionMemory = carry?.memory ?? initialMemory(input);
   let next: PlannedNext | null = null;
   let replan = false;
@@ -203,6 +206,14 @@ function publish(input: SessionWorkflowInput, memory: SessionMemory, next: Plann
     { key: RhythmState, value: memory.state },
     { key: RhythmNextSendAt, value: next && next.step !== 'held' ? next.at : null },
   ]);
+}
+
+/** A malformed input fails the workflow at once, visibly, instead of misbehaving later. */
+function validInput(input: unknown): SessionWorkflowInput {
+  const parsed = SessionWorkflowInputV1.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw ApplicationFailure.nonRetryable(`invalid session workflow input: ${problems}`, 'InvalidWorkflowInput');
 }
 
 function teamName(): string {
