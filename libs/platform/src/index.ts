@@ -3,3 +3,4 @@ export * from './logger.js';
 export * from './run-main.js';
 export * from './temporal.js';
 export * from './connect.js';
+export * from './health-server.js';

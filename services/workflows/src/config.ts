@@ -1,9 +1,13 @@
-import { LogLevel, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
-import type { z } from 'zod';
+import { LogLevel, Port, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
+import { z } from 'zod';
 
 export const WorkflowsConfig = TemporalEnv.extend({
   DATABASE_URL: PostgresUrl,
   LOG_LEVEL: LogLevel.default('info'),
+  /** Port of the worker's /healthz for container probes; unset: no endpoint. */
+  HEALTH_PORT: Port.optional(),
+  /** A workflow bundle prebuilt at image build time; unset: bundled from source at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 export type WorkflowsConfig = z.infer<typeof WorkflowsConfig>;
 
