@@ -1,34 +1,49 @@
-// The Express application, built from its parts so tests can run it with real or local ones.
+// The Express application, built from its parts (app dependencies) so tests run it in-process
+// with a test database, a lazy Temporal connection and recording hooks.
+import { checkDatabase } from '@rhythm/persistence';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
-import type { Logger } from '@rhythm/platform';
-import { healthRoutes, type ReadinessCheck } from './health/health.routes.js';
-import { notFound, problemHandler } from './http/problem.js';
+import { createTokenVerifier } from './auth/tokens.js';
+import type { AppDependencies } from './dependencies.js';
+import { healthRoutes } from './health/health.routes.js';
+import { mountRoutes } from './http/mount-routes.js';
+import { notFound, problemHandler } from './http/problem-handler.js';
+import { requestLogging } from './http/request-logging.js';
+import type { Route } from './http/route.js';
+import { createHttpMetrics, metricsRoutes } from './metrics/http-metrics.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
+import { docsPage, openApiRoutes } from './openapi/openapi.routes.js';
+import { apiRoutes } from './routes.js';
 
-export interface AppDependencies {
-  logger: Logger;
-  readiness: ReadinessCheck[];
+export type { AppDependencies, AppHooks } from './dependencies.js';
+
+export interface RhythmApp extends Express {
+  /** The OpenAPI document the app serves at /openapi.json. */
+  readonly openApiDocument: OpenApiDocument;
 }
 
-export function createApp({ logger, readiness }: AppDependencies): Express {
+export function createApp(deps: AppDependencies): RhythmApp {
+  const metrics = createHttpMetrics();
+  const routes: Route[] = [
+    ...healthRoutes([
+      { name: 'postgresql', check: () => checkDatabase(deps.orm) },
+      // A gRPC deadline, so a probe against an unreachable Temporal ends instead of retrying on.
+      { name: 'temporal', check: () => deps.temporal.withDeadline(Date.now() + 2_500, async () => void (await deps.temporal.workflowService.getSystemInfo({}))) },
+    ]),
+    ...metricsRoutes(metrics),
+    ...openApiRoutes(() => document),
+    ...apiRoutes(deps.config),
+  ];
+  // Built at boot, so that a schema zod-openapi cannot render stops the start, not a later request.
+  const document = buildOpenApiDocument(routes, { title: 'Rhythm API', version: '1.0.0' });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-  app.use(express.json({ limit: '100kb' }));
-  app.use(healthRoutes(readiness));
+  app.use(metrics.middleware);
+  app.use(requestLogging(deps.logger));
+  app.use(docsPage());
+  app.use(mountRoutes(routes, deps, deps.tokenVerifier ?? createTokenVerifier(deps.config.auth)));
   app.use(notFound);
   app.use(problemHandler);
-  return app;
+  return Object.assign(app, { openApiDocument: document });
 }

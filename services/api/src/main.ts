@@ -1,25 +1,21 @@
 // rhythm-api: config → connections → app → listen; graceful shutdown on SIGTERM/SIGINT.
-import { checkDatabase, connectOrm } from '@rhythm/persistence';
+import { connectOrm } from '@rhythm/persistence';
 import { StartupError, connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain } from '@rhythm/platform';
 import type { Express } from 'express';
 import type { AddressInfo, Server } from 'node:net';
 import { createApp } from './app.js';
 import { loadApiConfig } from './config.js';
+import { noopHooks } from './dependencies.js';
 
 runMain('rhythm-api', async () => {
   const config = loadApiConfig();
   const logger = createLogger('rhythm-api', config.LOG_LEVEL);
   const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
   const temporal = await connectTemporalClient(config);
-  const app = createApp({
-    logger,
-    readiness: [
-      { name: 'postgresql', check: () => checkDatabase(orm) },
-      { name: 'temporal', check: async () => void (await temporal.workflowService.getSystemInfo({})) },
-    ],
-  });
+  // The sessions module replaces noopHooks with its own when it lands (it signals scheduled sessions).
+  const app = createApp({ config, logger, orm, temporal, hooks: noopHooks });
   const server = await listen(app, config.PORT);
-  logger.info({ port: (server.address() as AddressInfo).port }, 'rhythm-api listening');
+  logger.info({ port: (server.address() as AddressInfo).port, auth: config.auth.mode }, 'rhythm-api listening');
   onShutdown(async (signal) => {
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,6 +3,7 @@
 import { startService } from '../src/service-process.js';
 
 const good = {
+  NODE_ENV: 'test',
   DATABASE_URL: 'postgres://postgres:rhythm@127.0.0.1:1/rhythm',
   TEMPORAL_ADDRESS: '127.0.0.1:1',
 };

@@ -22,10 +22,21 @@ export const Session = defineEntity({
     state: p.enum(SessionState.options).default('scheduled'),
     /** For a repeating session: the occurrence this one was scheduled from. */
     previousSession: () => p.manyToOne(Session).ref().nullable(),
+    /**
+     * The client's Idempotency-Key of the create request that made this row, with a hash of its
+     * body: a retry with the same key and body finds this row instead of making a second session.
+     * Kept on the row (not in a table of its own) so that the key is written in the same INSERT as
+     * the session it stands for, and is deleted with it.
+     */
+    idempotencyKey: p.text().nullable(),
+    requestHash: p.text().nullable(),
+    /** Bumped by each change a calendar must see (date, cancellation): the iCalendar SEQUENCE. */
+    revision: p.integer().default(0),
     createdAt: createdAtProperty(),
     updatedAt: updatedAtProperty(),
   },
   indexes: [{ name: 'session_team_date_index', properties: ['team', 'date'] }],
+  uniques: [{ name: 'session_team_idempotency_key_unique', properties: ['team', 'idempotencyKey'] }],
 });
 
 export type Session = InferEntity<typeof Session>;

@@ -1,0 +1,109 @@
+// A team's members and their roles. Members read the list; administrators add people (by email,
+// creating the user when nobody has that email yet), change roles and remove members.
+import type { Role } from '@rhythm/domain';
+import { LockMode, Membership, Team, User, type EntityManager } from '@rhythm/persistence';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { TeamParams } from '../http/common.schemas.js';
+import { defineRoute } from '../http/route.js';
+import { MemberChangesSchema, MemberListSchema, MemberParams, MemberSchema, NewMemberSchema, memberView } from './members.schemas.js';
+
+const administrators = { roles: ['administrator'] as const };
+
+export const listMembers = defineRoute({
+  method: 'get',
+  path: '/api/teams/{teamId}/members',
+  operationId: 'listMembers',
+  summary: 'The members of a team with their roles',
+  tags: ['members'],
+  team: {},
+  request: { params: TeamParams },
+  responses: { 200: MemberListSchema },
+  handler: async ({ member, em }) => {
+    const memberships = await em.find(Membership, { team: member.team.id }, { populate: ['user'], orderBy: { user: { name: 'asc' }, id: 'asc' } });
+    return { status: 200, body: { members: memberships.map((membership) => memberView(membership, membership.user.getEntity())) } };
+  },
+});
+
+export const addMember = defineRoute({
+  method: 'post',
+  path: '/api/teams/{teamId}/members',
+  operationId: 'addMember',
+  summary: 'Add a person to the team by email (administrators)',
+  tags: ['members'],
+  team: administrators,
+  request: { params: TeamParams, body: NewMemberSchema },
+  responses: { 201: MemberSchema },
+  problems: [409],
+  handler: async ({ member, body, em }) => {
+    let user = await em.findOne(User, { email: body.email });
+    if (!user) {
+      if (!body.name) throw InvalidInputError.field('body.name', 'Required: nobody has this email yet, so a user is created with this name');
+      user = em.create(User, { name: body.name, email: body.email, locale: null });
+    } else if (await em.count(Membership, { team: member.team.id, user: user.id })) {
+      throw new ConflictError(`${body.email} is already a member of this team.`);
+    }
+    const membership = em.create(Membership, { team: member.team.id, user, roles: body.roles ?? ['member'] });
+    await em.flush();
+    return { status: 201, body: memberView(membership, user) };
+  },
+});
+
+export const updateMember = defineRoute({
+  method: 'patch',
+  path: '/api/teams/{teamId}/members/{userId}',
+  operationId: 'updateMember',
+  summary: 'Change a member’s roles (administrators)',
+  tags: ['members'],
+  team: administrators,
+  request: { params: MemberParams, body: MemberChangesSchema },
+  responses: { 200: MemberSchema },
+  problems: [409],
+  handler: async ({ member, params, body, em }) => {
+    const membership = await em.transactional(async (tx) => {
+      const membership = await lockedMembership(tx, member.team.id, params.userId);
+      if (!body.roles.includes('administrator')) await keepAnAdministrator(tx, membership, 'lose the administrator role');
+      membership.roles = [...body.roles] as Role[];
+      return membership;
+    });
+    return { status: 200, body: memberView(membership, membership.user.getEntity()) };
+  },
+});
+
+export const removeMember = defineRoute({
+  method: 'delete',
+  path: '/api/teams/{teamId}/members/{userId}',
+  operationId: 'removeMember',
+  summary: 'Remove a member from the team (administrators); the items they own keep them as owner',
+  tags: ['members'],
+  team: administrators,
+  request: { params: MemberParams },
+  responses: { 204: null },
+  problems: [409],
+  handler: async ({ member, params, em }) => {
+    await em.transactional(async (tx) => {
+      const membership = await lockedMembership(tx, member.team.id, params.userId);
+      await keepAnAdministrator(tx, membership, 'leave the team');
+      tx.remove(membership);
+    });
+    return { status: 204 };
+  },
+});
+
+/**
+ * The membership, with the team's row locked: role changes of one team run one at a time, so two
+ * administrators demoting each other at once cannot leave the team without one.
+ */
+async function lockedMembership(tx: EntityManager, teamId: string, userId: string): Promise<Membership> {
+  await tx.findOneOrFail(Team, { id: teamId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const membership = await tx.findOne(Membership, { team: teamId, user: userId }, { populate: ['user'] });
+  if (!membership) throw new NotFoundError(`User ${userId} is not a member of this team.`);
+  return membership;
+}
+
+async function keepAnAdministrator(tx: EntityManager, membership: Membership, change: string): Promise<void> {
+  if (!membership.roles.includes('administrator')) return;
+  const others = await tx.count(Membership, { team: membership.team.id, roles: { $contains: ['administrator'] }, id: { $ne: membership.id } });
+  if (others === 0) throw new ConflictError(`The team’s last administrator cannot ${change}; make someone else administrator first.`);
+}
+
+export const memberRoutes = [listMembers, addMember, updateMember, removeMember];

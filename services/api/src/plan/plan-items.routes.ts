@@ -1,0 +1,125 @@
+// The plan: strategies, and the KPIs and actions under them. Members read it; administrators
+// create, change (title, owner, strategy) and delete items. The three kinds share one table, so
+// one factory makes the four routes of each kind.
+import type { ItemType } from '@rhythm/domain';
+import { Membership, PlanItem, type EntityManager, type User } from '@rhythm/persistence';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { TeamParams } from '../http/common.schemas.js';
+import { defineRoute, type Route } from '../http/route.js';
+import { ItemParams, itemTypeNames, planItemSchemas, planItemView } from './plan-items.schemas.js';
+
+const administrators = { roles: ['administrator'] as const };
+
+export function planItemRoutes(type: ItemType): Route[] {
+  const { singular, plural, label } = itemTypeNames[type];
+  const schemas = planItemSchemas(type);
+  const collection = `/api/teams/{teamId}/${plural}`;
+  const Plural = plural[0]!.toUpperCase() + plural.slice(1);
+  const tags = ['plan'];
+  const a = type === 'action' ? 'an' : 'a';
+
+  const list = defineRoute({
+    method: 'get',
+    path: collection,
+    operationId: `list${Plural}`,
+    summary: `The team’s ${type === 'kpi' ? 'KPIs' : plural}`,
+    tags,
+    team: {},
+    request: { params: TeamParams, query: schemas.query },
+    responses: { 200: schemas.list },
+    handler: async ({ member, query, em }) => {
+      const strategyId = query?.strategyId;
+      const items = await em.find(
+        PlanItem,
+        { team: member.team.id, type, ...(strategyId ? { strategy: strategyId } : {}) },
+        { populate: ['owner'], orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+      return { status: 200, body: { [plural]: items.map(planItemView) } };
+    },
+  });
+
+  const create = defineRoute({
+    method: 'post',
+    path: collection,
+    operationId: `create${singular}`,
+    summary: `Add ${a} ${label} to the plan (administrators)`,
+    tags,
+    team: administrators,
+    request: { params: TeamParams, body: schemas.create },
+    responses: { 201: schemas.view },
+    handler: async ({ member, body, caller, em }) => {
+      const owner = body.ownerId ? await teamMember(em, member.team.id, body.ownerId) : caller;
+      const strategy = type === 'strategy' ? null : await teamStrategy(em, member.team.id, (body as { strategyId: string }).strategyId);
+      const item = em.create(PlanItem, { team: member.team.id, type, title: body.title, owner, strategy });
+      await em.flush();
+      return { status: 201, body: planItemView(item) };
+    },
+  });
+
+  const update = defineRoute({
+    method: 'patch',
+    path: `${collection}/{itemId}`,
+    operationId: `update${singular}`,
+    summary: `Change ${a} ${label}’s title, owner${type === 'strategy' ? '' : ' or strategy'} (administrators)`,
+    tags,
+    team: administrators,
+    request: { params: ItemParams, body: schemas.update },
+    responses: { 200: schemas.view },
+    problems: [404],
+    handler: async ({ member, params, body, em }) => {
+      const item = await teamItem(em, member.team.id, type, params.itemId);
+      const changes = body as { title?: string; ownerId?: string; strategyId?: string };
+      em.assign(item, {
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.ownerId !== undefined ? { owner: await teamMember(em, member.team.id, changes.ownerId) } : {}),
+        ...(changes.strategyId !== undefined ? { strategy: await teamStrategy(em, member.team.id, changes.strategyId) } : {}),
+      });
+      await em.flush();
+      return { status: 200, body: planItemView(item) };
+    },
+  });
+
+  const remove = defineRoute({
+    method: 'delete',
+    path: `${collection}/{itemId}`,
+    operationId: `delete${singular}`,
+    summary: `Delete ${a} ${label} and its progress reports (administrators)`,
+    description: type === 'strategy' ? 'A strategy that still has KPIs or actions cannot be deleted (409): delete or move them first.' : undefined,
+    tags,
+    team: administrators,
+    request: { params: ItemParams },
+    responses: { 204: null },
+    problems: type === 'strategy' ? [404, 409] : [404],
+    handler: async ({ member, params, em }) => {
+      const item = await teamItem(em, member.team.id, type, params.itemId);
+      if (type === 'strategy' && (await em.count(PlanItem, { strategy: item.id }))) {
+        throw new ConflictError('This strategy still has KPIs or actions: delete or move them first.');
+      }
+      await em.remove(item).flush();
+      return { status: 204 };
+    },
+  });
+
+  return [list, create, update, remove];
+}
+
+async function teamItem(em: EntityManager, teamId: string, type: ItemType, itemId: string): Promise<PlanItem> {
+  const item = await em.findOne(PlanItem, { id: itemId, team: teamId, type }, { populate: ['owner'] });
+  if (!item) throw new NotFoundError(`No ${itemTypeNames[type].label} ${itemId} in this team.`);
+  return item;
+}
+
+/** Owners are members of the item's team: an invitation to report goes to people in the team. */
+async function teamMember(em: EntityManager, teamId: string, userId: string): Promise<User> {
+  const membership = await em.findOne(Membership, { team: teamId, user: userId }, { populate: ['user'] });
+  if (!membership) throw InvalidInputError.field('body.ownerId', 'Not a member of this team');
+  return membership.user.getEntity();
+}
+
+async function teamStrategy(em: EntityManager, teamId: string, strategyId: string): Promise<PlanItem> {
+  const strategy = await em.findOne(PlanItem, { id: strategyId, team: teamId, type: 'strategy' });
+  if (!strategy) throw InvalidInputError.field('body.strategyId', 'No strategy with this id in this team');
+  return strategy;
+}
+
+export const planRoutes = [...planItemRoutes('strategy'), ...planItemRoutes('kpi'), ...planItemRoutes('action')];

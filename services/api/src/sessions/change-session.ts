@@ -1,0 +1,160 @@
+// Moving, switching notifications and cancelling a session: the row and the workflow agree after
+// every outcome.
+//
+// Every change follows one order, inside a transaction that holds the row's lock (session-rows.ts):
+// check, change the row and flush it (constraints fail here, before Temporal hears anything), signal
+// the workflow, COMMIT. So:
+// - the signal fails → the transaction rolls back: the row keeps its date, flags and state. A signal
+//   can fail after it landed (a lost reply), so a move or a flag switch is undone as below too;
+// - the COMMIT fails after the signal → a move or a flag switch is undone by pushing the committed
+//   row to the workflow again (`resyncSession`); a cancel cannot be undone in the workflow, so it is
+//   completed instead: the row is written cancelled once more (and the workflow itself marks its
+//   row cancelled when it handles the signal, whatever the API manages);
+// - the process dies between the signal and the COMMIT → a cancel completes as above; a move or a
+//   flag switch leaves the workflow ahead of the row until `resyncSession` runs or the next change of
+//   that session (each signal carries absolute values: a date, both flags). That window is one
+//   COMMIT round trip; closing it entirely would take an outbox of signals, which would also mean
+//   accepting a change that Temporal has not taken yet.
+import { isBeforeToday, rescheduleSignal, setNotificationsSignal, cancelSignal, teamSettingsChangedSignal, todayIn } from '@rhythm/domain';
+import type { SignalDefinition } from '@temporalio/client';
+import { DomainError } from '../errors.js';
+import { InvalidInputError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
+import type { SessionContext } from './session-context.js';
+import { assertChangeable, committed, findSession, withLockedSession, type CommittedSession } from './session-rows.js';
+import { sessionView, type SessionView } from './session-views.js';
+import { signalSession } from './session-workflow.js';
+import { CancelInput, NotificationsInput, RescheduleInput, parseInput } from './sessions.schemas.js';
+
+export async function rescheduleSession(ctx: SessionContext, teamId: string, sessionId: string, date: string): Promise<SessionView> {
+  const input = parseInput(RescheduleInput, { date });
+  const told: { before?: CommittedSession } = {};
+  try {
+    return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
+      const now = ctx.now();
+      assertChangeable(session, team.timeZone, now);
+      if (isBeforeToday(input.date, team.timeZone, now)) {
+        throw InvalidInputError.field('date', `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`);
+      }
+      if (input.date === session.date) return sessionView(session);
+      const row = committed(session, team);
+      session.date = input.date;
+      session.revision += 1;
+      await tx.flush();
+      told.before = row; // From here the workflow may have the change, even when the signal reports a failure.
+      await tell(ctx, row, 'The session was not moved', rescheduleSignal, { date: input.date });
+      return sessionView(session);
+    });
+  } catch (error) {
+    if (told.before) await undo(ctx, teamId, told.before, 'date');
+    throw error;
+  }
+}
+
+export async function setNotifications(ctx: SessionContext, teamId: string, sessionId: string, switches: NotificationsInput): Promise<SessionView> {
+  const input = parseInput(NotificationsInput, switches);
+  const told: { before?: CommittedSession } = {};
+  try {
+    return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
+      assertChangeable(session, team.timeZone, ctx.now());
+      const invitation = input.invitation ?? session.sendInvitation;
+      const reminder = input.reminder ?? session.sendReminder;
+      if (invitation === session.sendInvitation && reminder === session.sendReminder) return sessionView(session);
+      const row = committed(session, team);
+      session.sendInvitation = invitation;
+      session.sendReminder = reminder;
+      await tx.flush();
+      told.before = row;
+      await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, { invitation, reminder });
+      return sessionView(session);
+    });
+  } catch (error) {
+    if (told.before) await undo(ctx, teamId, told.before, 'notifications');
+    throw error;
+  }
+}
+
+export async function cancelSession(ctx: SessionContext, teamId: string, sessionId: string, reason?: string): Promise<SessionView> {
+  const input = parseInput(CancelInput, reason === undefined ? {} : { reason });
+  const told = { cancel: false };
+  try {
+    return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
+      assertChangeable(session, team.timeZone, ctx.now());
+      const row = committed(session, team);
+      session.state = 'cancelled';
+      session.revision += 1;
+      await tx.flush();
+      // No workflow at all is fine: nothing to stop, and the reconciler never starts a cancelled row.
+      // A signal that failed may still have landed: then the workflow marks the row cancelled itself.
+      await tell(ctx, { ...row, session: { ...row.session, state: 'cancelled' } }, 'The session was not cancelled', cancelSignal, input);
+      told.cancel = true;
+      return sessionView(session);
+    });
+  } catch (error) {
+    if (!told.cancel) throw error;
+    // The workflow has the cancel and cannot take it back: complete the row instead.
+    const em = ctx.orm.em.fork();
+    const completed = await em
+      .execute(
+        `update "session" set "state" = 'cancelled', "revision" = "revision" + 1, "updated_at" = now()
+         where "id" = ? and "state" = 'scheduled'`,
+        [sessionId],
+      )
+      .then(() => findSession(em, teamId, sessionId))
+      .catch(() => null);
+    if (completed?.session.state !== 'cancelled') throw error;
+    return sessionView(completed.session);
+  }
+}
+
+/**
+ * Pushes the committed row to its workflow: the repair after a COMMIT failed (or the process died)
+ * after a signal. The workflow ignores (and records) signals that change nothing, so this is safe to
+ * run at any time, e.g. by an operator or a periodic sweep.
+ */
+export async function resyncSession(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+  aspects: readonly ('date' | 'notifications' | 'team' | 'state')[] = ['date', 'notifications', 'team', 'state'],
+): Promise<void> {
+  await withLockedSession(ctx, teamId, sessionId, async ({ session, team }) => {
+    const row = committed(session, team);
+    if (session.state === 'cancelled' && aspects.includes('state')) await signalSession(ctx, row, cancelSignal, {});
+    if (session.state !== 'scheduled') return;
+    if (aspects.includes('date')) await signalSession(ctx, row, rescheduleSignal, { date: session.date });
+    if (aspects.includes('notifications')) {
+      await signalSession(ctx, row, setNotificationsSignal, { invitation: session.sendInvitation, reminder: session.sendReminder });
+    }
+    if (aspects.includes('team')) await signalSession(ctx, row, teamSettingsChangedSignal, { timeZone: team.timeZone, sendHour: team.sendHour });
+  });
+}
+
+/** Signals within the change's transaction; a failure becomes the error that rolls it back. */
+async function tell<Args extends unknown[]>(ctx: SessionContext, row: CommittedSession, what: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+  let outcome: 'signalled' | 'closed';
+  try {
+    outcome = await signalSession(ctx, row, signal, ...args);
+  } catch (error) {
+    throw error instanceof DomainError ? error : new WorkflowUnavailableError(what, error);
+  }
+  if (outcome === 'closed' && row.session.state === 'scheduled') throw new SessionLockedError(row.session.id, 'its workflow has ended');
+}
+
+/**
+ * After a failed COMMIT: make the workflow follow the committed row again. Under the row's lock when
+ * the database answers (a change that committed meanwhile wins); with the values from before the
+ * change when it does not. Best effort: the error the caller sees is the COMMIT's.
+ */
+async function undo(ctx: SessionContext, teamId: string, before: CommittedSession, aspect: 'date' | 'notifications'): Promise<void> {
+  try {
+    await resyncSession(ctx, teamId, before.session.id, [aspect]);
+  } catch {
+    const { date, sendInvitation, sendReminder } = before.session;
+    const again =
+      aspect === 'date'
+        ? signalSession(ctx, before, rescheduleSignal, { date })
+        : signalSession(ctx, before, setNotificationsSignal, { invitation: sendInvitation, reminder: sendReminder });
+    await again.catch(() => undefined);
+  }
+}
+

@@ -1,0 +1,111 @@
+// Creating a session: its row and its workflow, or neither.
+//
+// The order is: INSERT the row and COMMIT, then start `session-<id>`; if the start fails, delete the
+// row, then terminate whatever the failed start may have left. Why the row commits first:
+// - A process that dies between the two steps leaves a scheduled row without a workflow, and that is
+//   the state the sessions worker's reconciler (startMissingSessionWorkflows, at every boot) repairs,
+//   as does a retry with the same Idempotency-Key and the next change of the session (see
+//   session-workflow.ts). Starting first and committing after would leave, on a death in between, a
+//   workflow whose row never committed, and nothing looks for those.
+// - If the start fails (Temporal refused, or did not answer), the row is deleted: the caller sees an
+//   error and no session. A start that timed out may still have landed, so the workflow is terminated
+//   after the delete (in that order: a death between them leaves at most a workflow without a row,
+//   which can email nobody, since every step reads the row first; the other order could leave a row
+//   whose workflow was terminated, which the reconciler can never start again).
+// - If the delete itself fails, the row stays and so does any workflow: the reconciler (or a retry
+//   with the key) completes it. "Both", later, beats a workflow without its row.
+// - A database failure before or at the commit happens before Temporal hears of the session.
+import { createHash } from 'node:crypto';
+import { isBeforeToday, todayIn } from '@rhythm/domain';
+import { Session, type Team } from '@rhythm/persistence';
+import { startSessionWorkflow } from '@rhythm/session-lifecycle';
+import { IdempotencyKeyReusedError, InvalidInputError, WorkflowUnavailableError } from './errors.js';
+import type { SessionContext } from './session-context.js';
+import { findTeam } from './session-rows.js';
+import { sessionView, type SessionView } from './session-views.js';
+import { terminateSessionWorkflow } from './session-workflow.js';
+import { CreateSessionInput, IdempotencyKey, parseInput } from './sessions.schemas.js';
+
+export interface CreateSessionOptions {
+  /** The client's Idempotency-Key header: the same key and body for the same team give the same session. */
+  idempotencyKey?: string;
+}
+
+export interface CreatedSession {
+  session: SessionView;
+  /** True when an earlier request with the same key made it. */
+  replayed: boolean;
+}
+
+export async function createSession(
+  ctx: SessionContext,
+  teamId: string,
+  input: CreateSessionInput,
+  { idempotencyKey }: CreateSessionOptions = {},
+): Promise<CreatedSession> {
+  const body = parseInput(CreateSessionInput, input);
+  const key = idempotencyKey === undefined ? null : parseKey(idempotencyKey);
+  const em = ctx.orm.em.fork();
+  const team = await findTeam(em, teamId);
+  const hash = requestHash(body);
+  // Before the date check: a replay answers as the first request did, even once that date has passed.
+  const earlier = key && (await em.findOne(Session, { team: team.id, idempotencyKey: key }));
+  if (key && earlier) return replay(ctx, earlier, team, key, hash);
+
+  const now = ctx.now();
+  if (isBeforeToday(body.date, team.timeZone, now)) {
+    throw InvalidInputError.field('date', `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`);
+  }
+  const session = em.create(Session, { team: team.id, ...body, state: 'scheduled', idempotencyKey: key, requestHash: key && hash });
+  try {
+    await em.flush();
+  } catch (error) {
+    // Two requests with one key raced: the loser's INSERT meets the unique key once the winner commits.
+    const winner = key && (await ctx.orm.em.fork().findOne(Session, { team: team.id, idempotencyKey: key }));
+    if (key && winner) return replay(ctx, winner, team, key, hash);
+    throw error;
+  }
+
+  try {
+    await startSessionWorkflow(ctx.client, session, team, { taskQueue: ctx.taskQueue });
+  } catch (error) {
+    await undoCreate(ctx, session.id);
+    throw new WorkflowUnavailableError('The session was not created', error);
+  }
+  return { session: sessionView(session), replayed: false };
+}
+
+async function replay(ctx: SessionContext, earlier: Session, team: Team, key: string, hash: string): Promise<CreatedSession> {
+  if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError(key);
+  // The first request may have died between its commit and its start: finish its work (starting is
+  // idempotent, and a closed workflow of that id is never started again).
+  if (earlier.state === 'scheduled') {
+    try {
+      await startSessionWorkflow(ctx.client, earlier, team, { taskQueue: ctx.taskQueue });
+    } catch (error) {
+      throw new WorkflowUnavailableError('The session exists but its workflow could not be confirmed', error);
+    }
+  }
+  return { session: sessionView(earlier), replayed: true };
+}
+
+async function undoCreate(ctx: SessionContext, sessionId: string): Promise<void> {
+  try {
+    await ctx.orm.em.fork().nativeDelete(Session, { id: sessionId });
+  } catch {
+    return; // Row kept: the reconciler or a retry with the key starts its workflow (see above).
+  }
+  await terminateSessionWorkflow(ctx, sessionId, 'its create request failed').catch(() => undefined);
+}
+
+function parseKey(key: string): string {
+  const parsed = IdempotencyKey.safeParse(key);
+  if (!parsed.success) throw InvalidInputError.field('Idempotency-Key', parsed.error.issues[0]?.message ?? 'Invalid');
+  return parsed.data;
+}
+
+/** The parsed body, so that leaving out a default and sending it are the same request. */
+function requestHash(body: ReturnType<typeof CreateSessionInput.parse>): string {
+  const { date, kind, repeat, sendInvitation, sendReminder } = body;
+  return createHash('sha256').update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder])).digest('hex');
+}

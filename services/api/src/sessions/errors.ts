@@ -1,0 +1,45 @@
+// The errors the session service throws. They extend the API's one vocabulary (../errors.ts), so
+// the single error handler maps them by kind: not_found → 404, conflict → 409, invalid → 422,
+// unavailable → 503. The subclasses only add what a caller may want to branch on or show.
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError, type FieldError } from '../errors.js';
+
+export { InvalidInputError, UnavailableError, type FieldError };
+
+/** The team, session, plan item or user is not there, or not in this team (never disclosed which). */
+export class SessionNotFoundError extends NotFoundError {
+  override readonly name = 'SessionNotFoundError';
+  constructor(
+    readonly resource: 'team' | 'session' | 'item' | 'user',
+    readonly id: string,
+  ) {
+    super(`No ${resource} ${id} in this team`);
+  }
+}
+
+/** Held and cancelled sessions (and one whose day is over) are kept as they were. */
+export class SessionLockedError extends ConflictError {
+  override readonly name = 'SessionLockedError';
+  constructor(
+    readonly sessionId: string,
+    readonly reason: string,
+  ) {
+    super(`Session ${sessionId} can no longer be changed: ${reason}`);
+  }
+}
+
+/** The Idempotency-Key was used before, for this team, with another request body. */
+export class IdempotencyKeyReusedError extends ConflictError {
+  override readonly name = 'IdempotencyKeyReusedError';
+  constructor(readonly idempotencyKey: string) {
+    super('This Idempotency-Key was already used with a different request body');
+  }
+}
+
+/** Temporal did not take the change; the session row was left (or put back) as it was. */
+export class WorkflowUnavailableError extends UnavailableError {
+  override readonly name = 'WorkflowUnavailableError';
+  constructor(what: string, cause: unknown) {
+    super(`${what}: Temporal did not answer (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
+}
+

@@ -1,0 +1,11 @@
+export { createSessionService, type SessionService } from './session-service.js';
+export type { SessionServiceDependencies } from './session-context.js';
+export type { CreateSessionOptions, CreatedSession } from './create-session.js';
+export type { SessionDetail, SessionReports } from './session-reads.js';
+export type { SessionStatusView, DeliveryView, NextSendView } from './session-status.js';
+export type { SessionListEntry } from './session-list.js';
+export type { WorkflowStatusView } from './session-workflow.js';
+export type { SessionView, ReportView, OwnerView, OwnerItemsView, ItemView } from './session-views.js';
+export { sessionEventUid } from './session-calendar.js';
+export * from './sessions.schemas.js';
+export * from './errors.js';

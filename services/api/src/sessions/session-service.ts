@@ -1,0 +1,33 @@
+// The session service the routes call: every operation bound to its dependencies once at boot.
+// Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
+import { cancelSession, rescheduleSession, resyncSession, setNotifications } from './change-session.js';
+import { createSession, type CreateSessionOptions } from './create-session.js';
+import { sessionCalendar } from './session-calendar.js';
+import { sessionContext, type SessionServiceDependencies } from './session-context.js';
+import { listSessions } from './session-list.js';
+import { sessionDetail, sessionReports } from './session-reads.js';
+import { sessionStatus } from './session-status.js';
+import type { CreateSessionInput, ListSessionsQuery, NotificationsInput, ReportInput, TeamSettingsInput } from './sessions.schemas.js';
+import { onTeamSettingsChanged } from './team-settings.js';
+import { writeReport } from './write-report.js';
+
+export function createSessionService(deps: SessionServiceDependencies) {
+  const ctx = sessionContext(deps);
+  return {
+    createSession: (teamId: string, input: CreateSessionInput, options?: CreateSessionOptions) => createSession(ctx, teamId, input, options),
+    rescheduleSession: (teamId: string, sessionId: string, date: string) => rescheduleSession(ctx, teamId, sessionId, date),
+    setNotifications: (teamId: string, sessionId: string, switches: NotificationsInput) => setNotifications(ctx, teamId, sessionId, switches),
+    cancelSession: (teamId: string, sessionId: string, reason?: string) => cancelSession(ctx, teamId, sessionId, reason),
+    resyncSession: (teamId: string, sessionId: string) => resyncSession(ctx, teamId, sessionId),
+    onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) => onTeamSettingsChanged(ctx, teamId, settings),
+    sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),
+    sessionReports: (teamId: string, sessionId: string) => sessionReports(ctx, teamId, sessionId),
+    sessionStatus: (teamId: string, sessionId: string) => sessionStatus(ctx, teamId, sessionId),
+    listSessions: (teamId: string, query?: ListSessionsQuery) => listSessions(ctx, teamId, query),
+    writeReport: (teamId: string, sessionId: string, itemId: string, authorId: string, input: ReportInput) =>
+      writeReport(ctx, teamId, sessionId, itemId, authorId, input),
+    sessionCalendar: (teamId: string, sessionId: string) => sessionCalendar(ctx, teamId, sessionId),
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

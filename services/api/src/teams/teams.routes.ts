@@ -1,0 +1,68 @@
+// Teams: create one (its creator administers it and owns its process), read it, change its settings.
+import { DEFAULT_SEND_HOUR } from '@rhythm/domain';
+import { Membership, Team } from '@rhythm/persistence';
+import { TeamParams } from '../http/common.schemas.js';
+import { defineRoute } from '../http/route.js';
+import { NewTeamSchema, TeamChangesSchema, TeamSchema, teamView } from './teams.schemas.js';
+
+export const createTeam = defineRoute({
+  method: 'post',
+  path: '/api/teams',
+  operationId: 'createTeam',
+  summary: 'Create a team; the caller becomes its administrator and process owner',
+  tags: ['teams'],
+  request: { body: NewTeamSchema },
+  responses: { 201: TeamSchema },
+  handler: async ({ body, caller, em, deps }) => {
+    const team = em.create(Team, {
+      name: body.name,
+      timeZone: body.timeZone ?? deps.config.DEFAULT_TIME_ZONE,
+      locale: body.locale ?? 'en',
+      sendHour: body.sendHour ?? DEFAULT_SEND_HOUR,
+    });
+    em.create(Membership, { team, user: caller, roles: ['administrator', 'process_owner'] });
+    await em.flush();
+    return { status: 201, body: teamView(team) };
+  },
+});
+
+export const getTeam = defineRoute({
+  method: 'get',
+  path: '/api/teams/{teamId}',
+  operationId: 'getTeam',
+  summary: 'A team the caller belongs to',
+  tags: ['teams'],
+  team: {},
+  request: { params: TeamParams },
+  responses: { 200: TeamSchema },
+  handler: async ({ member }) => ({ status: 200, body: teamView(member.team) }),
+});
+
+export const updateTeam = defineRoute({
+  method: 'patch',
+  path: '/api/teams/{teamId}',
+  operationId: 'updateTeam',
+  summary: 'Change a team’s name, time zone, locale or send hour (administrators)',
+  description: 'A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).',
+  tags: ['teams'],
+  team: { roles: ['administrator'] },
+  request: { params: TeamParams, body: TeamChangesSchema },
+  responses: { 200: TeamSchema },
+  problems: [503],
+  handler: async ({ member, body, em, deps }) => {
+    const team = await em.transactional(async (tx) => {
+      const team = await tx.findOneOrFail(Team, { id: member.team.id });
+      const before = { timeZone: team.timeZone, sendHour: team.sendHour };
+      tx.assign(team, body);
+      await tx.flush();
+      if (team.timeZone !== before.timeZone || team.sendHour !== before.sendHour) {
+        // Inside the transaction: if the sessions cannot be told, the change is rolled back.
+        await deps.hooks.onTeamSettingsChanged(team.id, { timeZone: team.timeZone, sendHour: team.sendHour });
+      }
+      return team;
+    });
+    return { status: 200, body: teamView(team) };
+  },
+});
+
+export const teamRoutes = [createTeam, getTeam, updateTeam];

@@ -1,0 +1,23 @@
+// Every endpoint as administrator, process owner, member, item owner, a user of another team and
+// an anonymous caller, each with the exact status it must get.
+import { describePermissionMatrix } from './support/permission-matrix.js';
+import { useTestApp } from './support/test-app.js';
+import { createWorld, type World } from './support/world.js';
+import { coreRows } from './permissions/core.rows.js';
+
+const testApp = useTestApp();
+let world: World;
+beforeAll(async () => {
+  world = await createWorld(testApp());
+});
+
+describePermissionMatrix('permission matrix', [...coreRows], () => ({ testApp: testApp(), world }));
+
+it('has a row for every /api route in the OpenAPI document', () => {
+  const rows = [...coreRows].map((row) => row.endpoint);
+  const documented = Object.entries(testApp().app.openApiDocument.paths ?? {})
+    .filter(([path]) => path.startsWith('/api/'))
+    .flatMap(([path, operations]) => Object.keys(operations ?? {}).map((method) => `${method.toUpperCase()} ${path}`));
+  expect(documented.length).toBeGreaterThanOrEqual(20);
+  expect(documented.filter((endpoint) => !rows.includes(endpoint))).toEqual([]);
+});

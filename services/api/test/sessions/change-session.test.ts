@@ -1,0 +1,233 @@
+// Moving, switching and cancelling a session, and team settings, on the real PostgreSQL and Temporal
+// dev server: after every outcome, including an injected failed signal or COMMIT, the row and the
+// signals its workflow received agree.
+import { jest } from '@jest/globals';
+import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
+import { Session } from '@rhythm/persistence';
+import { createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import { InvalidInputError, SessionLockedError, WorkflowUnavailableError, type SessionView } from '../../src/sessions/index.js';
+import { clearCommitFaults, failNextCommits } from './commit-faults.js';
+import { faultyClient } from './faulty-client.js';
+import { signalsOf, startHarness, workflowState, type Harness } from './session-harness.js';
+
+jest.setTimeout(30_000);
+
+let harness: Harness;
+let fixture: TeamFixture;
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 120_000);
+afterAll(async () => harness?.close());
+beforeEach(async () => {
+  fixture = await createTeam(harness.orm);
+});
+afterEach(async () => clearCommitFaults(harness.orm));
+
+const row = (id: string) => harness.orm.em.fork().findOneOrFail(Session, { id });
+const failingSignals = (name: string) => harness.serviceWith(faultyClient(harness.client, { signal: (_id, signal) => signal === name }).client);
+
+async function scheduled(days = 14): Promise<SessionView> {
+  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind: 'doing' })).session;
+}
+
+describe('rescheduleSession', () => {
+  it('moves the row, signals reschedule with the new date and raises the revision', async () => {
+    const session = await scheduled();
+    const date = addDays(session.date, 7);
+    const moved = await harness.service.rescheduleSession(fixture.team.id, session.id, date);
+
+    expect(moved).toMatchObject({ date, revision: 1 });
+    expect((await row(session.id)).date).toBe(date);
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+  });
+
+  it('sends nothing for the date the session already has', async () => {
+    const session = await scheduled();
+    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, session.date)).resolves.toMatchObject({ revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+  });
+
+  it('refuses a date before today, naming the field date', async () => {
+    const session = await scheduled();
+    const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
+    const attempt = harness.service.rescheduleSession(fixture.team.id, session.id, yesterday);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+  });
+
+  it('keeps the row on its date when the signal fails', async () => {
+    const session = await scheduled();
+    const attempt = failingSignals('reschedule').rescheduleSession(fixture.team.id, session.id, addDays(session.date, 7));
+    await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+  });
+
+  it('moves the workflow back when the signal landed but its reply was lost', async () => {
+    const session = await scheduled();
+    const date = addDays(session.date, 7);
+    let failures = 1;
+    const temporal = faultyClient(harness.client, { signal: () => failures-- > 0, signalFailure: 'lost-reply' });
+    await expect(harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date)).rejects.toBeInstanceOf(
+      WorkflowUnavailableError,
+    );
+
+    expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+      { name: 'reschedule', payload: { date: session.date } },
+    ]);
+  });
+
+  it('moves the workflow back when the COMMIT fails after the signal', async () => {
+    const session = await scheduled();
+    const date = addDays(session.date, 7);
+    await failNextCommits(harness.orm, 'UPDATE');
+    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, date)).rejects.toThrow(/injected failure at COMMIT/);
+
+    expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+      { name: 'reschedule', payload: { date: session.date } },
+    ]);
+  });
+
+  it('starts the workflow of a row that has none (a create that died after its COMMIT), then moves it', async () => {
+    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 14) });
+    expect(await workflowState(harness.client, orphan.id)).toBeNull();
+    const date = addDays(orphan.date, 1);
+    await harness.service.rescheduleSession(fixture.team.id, orphan.id, date);
+    expect(await workflowState(harness.client, orphan.id)).toBe('RUNNING');
+    expect(await signalsOf(harness.client, orphan.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+  });
+
+  it('does not find another team’s session', async () => {
+    const session = await scheduled();
+    const other = await createTeam(harness.orm);
+    await expect(harness.service.rescheduleSession(other.team.id, session.id, addDays(session.date, 1))).rejects.toMatchObject({ kind: 'not_found' });
+  });
+});
+
+describe('setNotifications', () => {
+  it('switches a flag on the row and signals both flags', async () => {
+    const session = await scheduled();
+    const changed = await harness.service.setNotifications(fixture.team.id, session.id, { reminder: false });
+    expect(changed).toMatchObject({ sendInvitation: true, sendReminder: false });
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'setNotifications', payload: { invitation: true, reminder: false } }]);
+  });
+
+  it('keeps the flags when the signal fails, and puts the workflow back when the COMMIT fails', async () => {
+    const session = await scheduled();
+    await expect(failingSignals('setNotifications').setNotifications(fixture.team.id, session.id, { invitation: false })).rejects.toBeInstanceOf(
+      WorkflowUnavailableError,
+    );
+    expect(await row(session.id)).toMatchObject({ sendInvitation: true });
+
+    await failNextCommits(harness.orm, 'UPDATE');
+    await expect(harness.service.setNotifications(fixture.team.id, session.id, { invitation: false })).rejects.toThrow(/injected/);
+    expect(await row(session.id)).toMatchObject({ sendInvitation: true, sendReminder: true });
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'setNotifications', payload: { invitation: false, reminder: true } },
+      { name: 'setNotifications', payload: { invitation: true, reminder: true } },
+    ]);
+  });
+
+  it('refuses an empty change, naming the problem', async () => {
+    const session = await scheduled();
+    await expect(harness.service.setNotifications(fixture.team.id, session.id, {})).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('cancelSession', () => {
+  it('marks the row cancelled and signals cancel with the reason', async () => {
+    const session = await scheduled();
+    const cancelled = await harness.service.cancelSession(fixture.team.id, session.id, 'team offsite');
+    expect(cancelled).toMatchObject({ state: 'cancelled', revision: 1 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: { reason: 'team offsite' } }]);
+  });
+
+  it('keeps the session scheduled when the signal fails', async () => {
+    const session = await scheduled();
+    await expect(failingSignals('cancel').cancelSession(fixture.team.id, session.id)).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    expect(await row(session.id)).toMatchObject({ state: 'scheduled', revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+  });
+
+  it('completes the cancel on the row when the COMMIT fails after the signal (a cancel cannot be taken back)', async () => {
+    const session = await scheduled();
+    await failNextCommits(harness.orm, 'UPDATE');
+    await expect(harness.service.cancelSession(fixture.team.id, session.id)).resolves.toMatchObject({ state: 'cancelled', revision: 1 });
+    expect(await row(session.id)).toMatchObject({ state: 'cancelled' });
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
+  });
+
+  it('cancels a row that has no workflow without starting one', async () => {
+    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 14) });
+    await expect(harness.service.cancelSession(fixture.team.id, orphan.id)).resolves.toMatchObject({ state: 'cancelled' });
+    expect(await workflowState(harness.client, orphan.id)).toBeNull();
+  });
+});
+
+describe('held and cancelled sessions are locked', () => {
+  it('refuses to move, switch, cancel or report on them', async () => {
+    const cancelled = await scheduled();
+    await harness.service.cancelSession(fixture.team.id, cancelled.id);
+    const held = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), -7) });
+    await harness.orm.em.fork().nativeUpdate(Session, { id: held.id }, { state: 'held' });
+
+    for (const id of [cancelled.id, held.id]) {
+      await expect(harness.service.rescheduleSession(fixture.team.id, id, daysAhead(new Date(), 30))).rejects.toBeInstanceOf(SessionLockedError);
+      await expect(harness.service.setNotifications(fixture.team.id, id, { reminder: false })).rejects.toBeInstanceOf(SessionLockedError);
+      await expect(harness.service.cancelSession(fixture.team.id, id)).rejects.toMatchObject({ kind: 'conflict' });
+      const report = { progress: 10, trafficLight: 'red', explanation: 'Late' } as const;
+      await expect(harness.service.writeReport(fixture.team.id, id, fixture.items.actionA.id, fixture.ada.id, report)).rejects.toBeInstanceOf(SessionLockedError);
+    }
+  });
+
+  it('locks a session whose day is over even before its workflow marked it held', async () => {
+    const past = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), -1) });
+    await expect(harness.service.cancelSession(fixture.team.id, past.id)).rejects.toThrow(/day .* is over/);
+  });
+});
+
+describe('onTeamSettingsChanged', () => {
+  const settings = { timeZone: 'America/New_York', sendHour: 8 };
+
+  it('signals every scheduled session of the team, and no cancelled one', async () => {
+    const [first, second, gone] = [await scheduled(10), await scheduled(20), await scheduled(30)];
+    await harness.service.cancelSession(fixture.team.id, gone.id);
+    await harness.service.onTeamSettingsChanged(fixture.team.id, settings);
+
+    for (const session of [first, second]) {
+      expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'teamSettingsChanged', payload: settings }]);
+    }
+    expect((await signalsOf(harness.client, gone.id)).map((signal) => signal.name)).toEqual(['cancel']);
+  });
+
+  it('puts the old settings back on the sessions already told when one cannot be told, and fails', async () => {
+    const [first, second] = [await scheduled(10), await scheduled(20)];
+    const unreachable = sessionWorkflowId(second.id);
+    const service = harness.serviceWith(faultyClient(harness.client, { signal: (id) => id === unreachable }).client);
+
+    await expect(service.onTeamSettingsChanged(fixture.team.id, settings)).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    expect(await signalsOf(harness.client, first.id)).toEqual([
+      { name: 'teamSettingsChanged', payload: settings },
+      { name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 9 } },
+    ]);
+    expect(await signalsOf(harness.client, second.id)).toEqual([]);
+  });
+
+  it('refuses settings that are no IANA zone or hour', async () => {
+    const attempt = harness.service.onTeamSettingsChanged(fixture.team.id, { timeZone: '+01:00', sendHour: 24 });
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'timeZone' }, { field: 'sendHour' }] });
+  });
+});
+
+describe('resyncSession', () => {
+  it('pushes the committed row to the workflow', async () => {
+    const session = await scheduled();
+    await harness.service.resyncSession(fixture.team.id, session.id);
+    expect((await signalsOf(harness.client, session.id)).map((signal) => signal.name)).toEqual(['reschedule', 'setNotifications', 'teamSettingsChanged']);
+  });
+});

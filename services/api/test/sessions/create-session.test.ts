@@ -1,0 +1,170 @@
+// Creating a session on the real PostgreSQL and Temporal dev server: the row and its workflow come
+// together or not at all, and an Idempotency-Key makes a retry return the same session.
+import { jest } from '@jest/globals';
+import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
+import { Session } from '@rhythm/persistence';
+import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import { IdempotencyKeyReusedError, InvalidInputError, SessionNotFoundError, WorkflowUnavailableError } from '../../src/sessions/index.js';
+import { clearCommitFaults, failNextCommits } from './commit-faults.js';
+import { faultyClient } from './faulty-client.js';
+import { startHarness, startInput, workflowState, type Harness } from './session-harness.js';
+
+jest.setTimeout(30_000);
+
+let harness: Harness;
+let fixture: TeamFixture;
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 120_000);
+afterAll(async () => harness?.close());
+beforeEach(async () => {
+  fixture = await createTeam(harness.orm);
+});
+afterEach(async () => clearCommitFaults(harness.orm));
+
+const sessionsOf = (teamId: string) => harness.orm.em.fork().find(Session, { team: teamId });
+
+describe('createSession', () => {
+  it('writes the row and starts session-<id> on the task queue with the row’s values', async () => {
+    const date = daysAhead(new Date(), 12);
+    const { session, replayed } = await harness.service.createSession(fixture.team.id, { date, kind: 'steering', repeat: 'monthly' });
+
+    expect(replayed).toBe(false);
+    expect(session).toMatchObject({ teamId: fixture.team.id, date, kind: 'steering', repeat: 'monthly', state: 'scheduled', revision: 0 });
+    expect((await sessionsOf(fixture.team.id)).map((row) => row.id)).toEqual([session.id]);
+    const description = await harness.client.workflow.getHandle(sessionWorkflowId(session.id)).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.taskQueue).toBe(harness.taskQueue);
+    expect(await startInput(harness.client, session.id)).toEqual({
+      version: 1,
+      sessionId: session.id,
+      teamId: fixture.team.id,
+      date,
+      kind: 'steering',
+      timeZone: 'Europe/Amsterdam',
+      sendHour: 9,
+      sendInvitation: true,
+      sendReminder: true,
+      repeat: 'monthly',
+    });
+  });
+
+  it('refuses a date before today in the team’s zone, naming the field date', async () => {
+    const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
+    const attempt = harness.service.createSession(fixture.team.id, { date: yesterday, kind: 'doing' });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+  });
+
+  it('accepts today, which is not before today', async () => {
+    const today = todayIn('Europe/Amsterdam', new Date());
+    await expect(harness.service.createSession(fixture.team.id, { date: today, kind: 'doing' })).resolves.toMatchObject({ session: { date: today } });
+  });
+
+  it('names every invalid field: kind, repeat, a flag, a malformed date and unknown properties', async () => {
+    const input = { date: '2030-02-30', kind: 'planning', repeat: 'daily', sendReminder: 'yes', teamId: fixture.team.id };
+    const attempt = harness.service.createSession(fixture.team.id, input as never);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    const { errors } = (await attempt.catch((error: unknown) => error)) as InvalidInputError;
+    expect(errors.map((error) => error.field).sort()).toEqual(['date', 'kind', 'repeat', 'sendReminder', 'teamId']);
+  });
+
+  it('answers not found for an unknown team, and for an id that is no UUID', async () => {
+    const date = daysAhead(new Date(), 12);
+    await expect(harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' })).rejects.toBeInstanceOf(SessionNotFoundError);
+    await expect(harness.service.createSession('not-a-team', { date, kind: 'doing' })).rejects.toBeInstanceOf(SessionNotFoundError);
+  });
+});
+
+describe('a created session is never half-written', () => {
+  it('leaves no row when Temporal refuses the start', async () => {
+    const temporal = faultyClient(harness.client, { start: 'refused' });
+    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+  });
+
+  it('leaves no row and no running workflow when the start landed but its reply was lost', async () => {
+    const temporal = faultyClient(harness.client, { start: 'lost-reply' });
+    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
+
+    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(temporal.started).toHaveLength(1);
+    const sessionId = temporal.started[0]!.slice('session-'.length);
+    expect(await workflowState(harness.client, sessionId)).toBe('TERMINATED');
+  });
+
+  it('starts no workflow when the database fails at COMMIT', async () => {
+    const temporal = faultyClient(harness.client);
+    await failNextCommits(harness.orm, 'INSERT');
+    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    await expect(attempt).rejects.toThrow(/injected failure at COMMIT/);
+    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(temporal.started).toEqual([]);
+  });
+
+  it('keeps the row when even its undo fails, and a retry with the same key starts its workflow', async () => {
+    // The state a process leaves when it dies between the row's COMMIT and the start.
+    const body = { date: daysAhead(new Date(), 12), kind: 'doing' } as const;
+    await failNextCommits(harness.orm, 'DELETE');
+    const broken = harness.serviceWith(faultyClient(harness.client, { start: 'refused' }).client);
+    await expect(broken.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' })).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    const [row] = await sessionsOf(fixture.team.id);
+    expect(row).toBeDefined();
+    expect(await workflowState(harness.client, row!.id)).toBeNull();
+
+    const retried = await harness.service.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' });
+    expect(retried).toMatchObject({ replayed: true, session: { id: row!.id } });
+    expect(await workflowState(harness.client, row!.id)).toBe('RUNNING');
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const body = () => ({ date: daysAhead(new Date(), 20), kind: 'doing' as const });
+
+  it('returns the same session for the same key and body, and starts one workflow', async () => {
+    const temporal = faultyClient(harness.client);
+    const service = harness.serviceWith(temporal.client);
+    const first = await service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-1' });
+    // Leaving out a default or sending it is the same body.
+    const again = await service.createSession(fixture.team.id, { ...body(), repeat: 'none', sendInvitation: true }, { idempotencyKey: 'key-1' });
+
+    expect(first.replayed).toBe(false);
+    expect(again).toEqual({ session: first.session, replayed: true });
+    expect(await sessionsOf(fixture.team.id)).toHaveLength(1);
+    expect(temporal.started).toEqual([sessionWorkflowId(first.session.id)]);
+  });
+
+  it('makes one session when two requests with one key race', async () => {
+    const temporal = faultyClient(harness.client);
+    const service = harness.serviceWith(temporal.client);
+    const results = await Promise.all([1, 2, 3].map(() => service.createSession(fixture.team.id, body(), { idempotencyKey: 'racing' })));
+    expect(new Set(results.map((result) => result.session.id)).size).toBe(1);
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    expect(await sessionsOf(fixture.team.id)).toHaveLength(1);
+    expect(temporal.started).toHaveLength(1);
+  });
+
+  it('is a conflict when the key comes back with another body', async () => {
+    await harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-2' });
+    const attempt = harness.service.createSession(fixture.team.id, { ...body(), kind: 'steering' }, { idempotencyKey: 'key-2' });
+    await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(attempt).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('belongs to one team: the same key in another team makes another session', async () => {
+    const other = await createTeam(harness.orm);
+    const mine = await harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'shared' });
+    const theirs = await harness.service.createSession(other.team.id, body(), { idempotencyKey: 'shared' });
+    expect(theirs.replayed).toBe(false);
+    expect(theirs.session.id).not.toBe(mine.session.id);
+  });
+
+  it('refuses a key that is empty or not printable ASCII', async () => {
+    const attempt = harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'with space' });
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
+  });
+});

@@ -1,0 +1,72 @@
+// What the session service tests run on: a PostgreSQL database of their own (migrated), the real
+// Temporal dev server, and a task queue that no worker polls. Without a worker, workflows stay as
+// started: enough to see starts, signals (WorkflowExecutionSignaled in the history) and
+// terminations, which is what these tests are about. The workflow's own behaviour is tested in
+// services/workflows; the `status` query needs that worker and is left to the API's HTTP tests.
+import { randomUUID } from 'node:crypto';
+import { sessionWorkflowId } from '@rhythm/domain';
+import { migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
+import { connectDevServer, createTestDatabase, type DevServer, type TestDatabase } from '@rhythm/testing';
+import { WorkflowNotFoundError, defaultPayloadConverter, type Client } from '@temporalio/client';
+import { createSessionService, type SessionService } from '../../src/sessions/index.js';
+import { installCommitFaults } from './commit-faults.js';
+
+export interface Harness {
+  orm: Orm;
+  client: Client;
+  taskQueue: string;
+  service: SessionService;
+  /** The service on another Temporal client (e.g. one with injected faults), same database and queue. */
+  serviceWith(client: Client): SessionService;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const database: TestDatabase = await createTestDatabase();
+  const orm = await openOrm(database.url);
+  await migrateToLatest(orm);
+  await installCommitFaults(orm);
+  const server: DevServer = await connectDevServer();
+  const taskQueue = `api-sessions-test-${randomUUID()}`;
+  const serviceWith = (client: Client) => createSessionService({ orm, client, taskQueue, statusQueryTimeoutMs: 500 });
+  return {
+    orm,
+    client: server.client,
+    taskQueue,
+    service: serviceWith(server.client),
+    serviceWith,
+    close: async () => {
+      await orm.close(true);
+      await database.drop();
+      await server.close();
+    },
+  };
+}
+
+/** RUNNING, TERMINATED, …; null when no workflow of that id was ever started. */
+export async function workflowState(client: Client, sessionId: string): Promise<string | null> {
+  try {
+    return (await client.workflow.getHandle(sessionWorkflowId(sessionId)).describe()).status.name;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw error;
+  }
+}
+
+/** The signals the workflow received, in order, with their payloads. */
+export async function signalsOf(client: Client, sessionId: string): Promise<{ name: string; payload: unknown }[]> {
+  const history = await client.workflow.getHandle(sessionWorkflowId(sessionId)).fetchHistory();
+  return (history.events ?? []).flatMap((event) => {
+    const signal = event.workflowExecutionSignaledEventAttributes;
+    if (!signal) return [];
+    const payload = signal.input?.payloads?.[0];
+    return [{ name: signal.signalName ?? '', payload: payload ? defaultPayloadConverter.fromPayload(payload) : undefined }];
+  });
+}
+
+/** The input the workflow was started with. */
+export async function startInput(client: Client, sessionId: string): Promise<unknown> {
+  const history = await client.workflow.getHandle(sessionWorkflowId(sessionId)).fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return payload ? defaultPayloadConverter.fromPayload(payload) : undefined;
+}

@@ -1,0 +1,251 @@
+// What the pages read about sessions, against reports and deliveries written to the real database:
+// process status with its counts and the preview of the next send, the reports list, the calendar
+// list with report counts, writing a report, and the detail without a worker to answer the query.
+import { jest } from '@jest/globals';
+import { addDays, deliveryKey, localInstant, type DeliveryState, type DeliveryStep, type TrafficLight } from '@rhythm/domain';
+import { Delivery, ProgressReport, type PlanItem, type User } from '@rhythm/persistence';
+import { addReport, createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import { InvalidInputError, SessionNotFoundError, type SessionView } from '../../src/sessions/index.js';
+import { startHarness, type Harness } from './session-harness.js';
+
+jest.setTimeout(30_000);
+
+let harness: Harness;
+let fixture: TeamFixture;
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 120_000);
+afterAll(async () => harness?.close());
+beforeEach(async () => {
+  fixture = await createTeam(harness.orm);
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
+
+async function schedule(days: number, kind: 'doing' | 'steering' = 'doing'): Promise<SessionView> {
+  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind })).session;
+}
+
+async function report(item: PlanItem, author: User, trafficLight: TrafficLight, at: Date): Promise<void> {
+  const em = harness.orm.em.fork();
+  em.create(ProgressReport, { item: item.id, author: author.id, session: null, createdAt: at, progress: 40, trafficLight, explanation: 'So so' });
+  await em.flush();
+}
+
+/** A delivery as the notifier records it. */
+async function delivered(session: SessionView, user: User, step: DeliveryStep, at: Date, state: DeliveryState = 'sent'): Promise<void> {
+  const em = harness.orm.em.fork();
+  em.create(Delivery, {
+    session: session.id,
+    user: user.id,
+    step,
+    sessionDate: session.date,
+    idempotencyKey: deliveryKey(session.id, step, session.date, user.id),
+    providerMessageId: null,
+    state,
+    error: state === 'skipped' ? 'owner has no email address' : null,
+    createdAt: at,
+  });
+  await em.flush();
+}
+
+describe('sessionStatus', () => {
+  it('counts green, amber, red and missing, lists the missing items with owners, and previews the invitation', async () => {
+    const session = await schedule(10, 'steering');
+    const now = new Date();
+    await harness.service.writeReport(fixture.team.id, session.id, fixture.items.strategy.id, fixture.ada.id, {
+      progress: 20,
+      trafficLight: 'red',
+      explanation: 'Behind',
+    });
+    await report(fixture.items.kpi, fixture.bo, 'green', new Date(now.getTime() - 200 * DAY)); // Too old to count.
+    await addReport(harness.orm, fixture.items.actionA, fixture.ada, now);
+    await report(fixture.items.actionB, fixture.bo, 'amber', now);
+
+    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    expect(status.counts).toEqual({ green: 1, amber: 1, red: 1, missing: 2 });
+    const byName = (a: { owner: { name: string } }, b: { owner: { name: string } }) => a.owner.name.localeCompare(b.owner.name);
+    expect(status.missing.sort(byName)).toEqual([
+      { owner: { userId: fixture.bo.id, name: 'Bo', email: fixture.bo.email }, items: [{ id: fixture.items.kpi.id, type: 'kpi', title: 'Revenue' }], skipped: null },
+      { owner: { userId: fixture.cy.id, name: 'Cy', email: null }, items: [expect.objectContaining({ id: fixture.items.actionC.id })], skipped: 'no email address' },
+    ]);
+    expect(status.invited).toEqual([]);
+    expect(status.next).toMatchObject({ step: 'invitation', at: nineAm(addDays(session.date, -7)).toISOString() });
+    expect(status.next?.recipients.map((recipient) => [recipient.owner.name, recipient.items.length]).sort()).toEqual([
+      ['Ada', 2],
+      ['Bo', 2],
+      ['Cy', 1],
+    ]);
+  });
+
+  it('after the invitation, previews the reminder for only the owners still without a report', async () => {
+    // Five days ahead: the invitation time (7 days before, 09:00) has passed, the reminder's not.
+    const session = await schedule(5);
+    const invitedAt = new Date(Date.now() - DAY);
+    await delivered(session, fixture.ada, 'invitation', invitedAt);
+    await delivered(session, fixture.bo, 'invitation', invitedAt);
+    await delivered(session, fixture.cy, 'invitation', invitedAt, 'skipped');
+    // Ada reports between the invitation and the reminder.
+    await addReport(harness.orm, fixture.items.actionA, fixture.ada, new Date());
+
+    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    expect(status.counts).toEqual({ green: 1, amber: 0, red: 0, missing: 2 });
+    expect(status.invited.map((delivery) => [delivery.name, delivery.at]).sort()).toEqual([
+      ['Ada', invitedAt.toISOString()],
+      ['Bo', invitedAt.toISOString()],
+    ]);
+    expect(status.deliveries.find((delivery) => delivery.name === 'Cy')).toMatchObject({ state: 'skipped', reason: 'owner has no email address' });
+    expect(status.reminded).toEqual([]);
+    expect(status.next).toMatchObject({ step: 'reminder', at: nineAm(addDays(session.date, -3)).toISOString() });
+    const recipients = status.next?.recipients.map((recipient) => [recipient.owner.name, recipient.items.map((item) => item.title), recipient.skipped]);
+    expect(recipients?.sort()).toEqual([
+      ['Bo', ['Action B'], null],
+      ['Cy', ['Action C'], 'no email address'],
+    ]);
+  });
+
+  it('previews the end of the session once the reminder went out, and nothing once cancelled', async () => {
+    const session = await schedule(2);
+    await delivered(session, fixture.ada, 'invitation', new Date(Date.now() - 60_000));
+    await delivered(session, fixture.bo, 'reminder', new Date());
+    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    expect(status.reminded.map((delivery) => delivery.name)).toEqual(['Bo']);
+    expect(status.next).toMatchObject({ step: 'held', recipients: [] });
+
+    await harness.service.cancelSession(fixture.team.id, session.id);
+    expect((await harness.service.sessionStatus(fixture.team.id, session.id)).next).toBeNull();
+  });
+});
+
+describe('sessionReports', () => {
+  it('lists the involved items with owner and current report', async () => {
+    const session = await schedule(10);
+    const written = await harness.service.writeReport(fixture.team.id, session.id, fixture.items.actionB.id, fixture.bo.id, {
+      progress: 70,
+      trafficLight: 'amber',
+      explanation: 'Waiting on a supplier',
+    });
+    const { items } = await harness.service.sessionReports(fixture.team.id, session.id);
+    const rows = items.map((entry) => [entry.item.title, entry.owner.name, entry.report?.trafficLight ?? null]);
+    // The fixture's items share their creation instant, so their order is the ids' (random) order.
+    expect(rows.sort()).toEqual([
+      ['Action A', 'Ada', null],
+      ['Action B', 'Bo', 'amber'],
+      ['Action C', 'Cy', null],
+    ]);
+    expect(items.find((entry) => entry.item.id === fixture.items.actionB.id)?.report).toEqual(written);
+    expect(written).toMatchObject({ sessionId: session.id, authorId: fixture.bo.id, progress: 70, explanation: 'Waiting on a supplier' });
+  });
+});
+
+describe('writeReport', () => {
+  const body = { progress: 50, trafficLight: 'green', explanation: 'Fine' } as const;
+
+  it('refuses an item the session does not involve, naming itemId', async () => {
+    const doing = await schedule(10);
+    const attempt = harness.service.writeReport(fixture.team.id, doing.id, fixture.items.strategy.id, fixture.ada.id, body);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'itemId' }] });
+  });
+
+  it('does not find another team’s item', async () => {
+    const other = await createTeam(harness.orm);
+    const session = await schedule(10);
+    const attempt = harness.service.writeReport(fixture.team.id, session.id, other.items.actionA.id, fixture.ada.id, body);
+    await expect(attempt).rejects.toBeInstanceOf(SessionNotFoundError);
+  });
+
+  it('names each invalid field of the report', async () => {
+    const session = await schedule(10);
+    const attempt = harness.service.writeReport(fixture.team.id, session.id, fixture.items.actionA.id, fixture.ada.id, {
+      progress: 120,
+      trafficLight: 'blue',
+      explanation: ' ',
+    } as never);
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'progress' }, { field: 'trafficLight' }, { field: 'explanation' }] });
+  });
+});
+
+describe('listSessions', () => {
+  it('lists the team’s sessions in a range with submitted and outstanding report counts', async () => {
+    const doing = await schedule(10);
+    const steering = await schedule(20, 'steering');
+    const later = await schedule(60);
+    await addReport(harness.orm, fixture.items.actionA, fixture.ada, new Date());
+    await addReport(harness.orm, fixture.items.kpi, fixture.bo, new Date());
+
+    const listed = await harness.service.listSessions(fixture.team.id, { from: doing.date, to: steering.date });
+    expect(listed.map((entry) => [entry.id, entry.reports])).toEqual([
+      [doing.id, { submitted: 1, outstanding: 2 }],
+      [steering.id, { submitted: 2, outstanding: 3 }],
+    ]);
+    expect((await harness.service.listSessions(fixture.team.id, { kind: 'doing' })).map((entry) => entry.id)).toEqual([doing.id, later.id]);
+    await expect(harness.service.listSessions(fixture.team.id, { from: steering.date, to: doing.date })).rejects.toMatchObject({
+      errors: [{ field: 'to' }],
+    });
+  });
+
+  it('counts a report linked to the session even when it is older than the window', async () => {
+    const session = await schedule(10);
+    const em = harness.orm.em.fork();
+    em.create(ProgressReport, {
+      item: fixture.items.actionC.id,
+      author: fixture.cy.id,
+      session: session.id,
+      createdAt: new Date(Date.now() - 100 * DAY),
+      progress: 10,
+      trafficLight: 'red',
+      explanation: 'Old but linked',
+    });
+    await em.flush();
+    const [entry] = await harness.service.listSessions(fixture.team.id);
+    expect(entry?.reports).toEqual({ submitted: 1, outstanding: 2 });
+  });
+});
+
+describe('sessionDetail', () => {
+  it('answers with the row when no worker answers the status query in time', async () => {
+    const session = await schedule(10);
+    const detail = await harness.service.sessionDetail(fixture.team.id, session.id);
+    expect(detail.session).toEqual(session);
+    expect(detail.workflow).toMatchObject({ available: false, reason: expect.stringContaining('did not answer') });
+  });
+
+  it('says so when the session has no workflow', async () => {
+    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 10) });
+    const detail = await harness.service.sessionDetail(fixture.team.id, orphan.id);
+    expect(detail.workflow).toEqual({ available: false, reason: 'the session has no workflow' });
+  });
+});
+
+describe('sessionCalendar', () => {
+  const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+  const compact = (date: string) => date.replaceAll('-', '');
+
+  it('is an all-day event with a stable UID whose SEQUENCE grows with each move, then cancelled', async () => {
+    const session = await schedule(10);
+    const first = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    expect(first).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(first).toContain(`UID:session-${session.id}@rhythm\r\n`);
+    expect(first).toContain(`DTSTART;VALUE=DATE:${compact(session.date)}\r\n`);
+    expect(first).toContain(`DTEND;VALUE=DATE:${compact(addDays(session.date, 1))}\r\n`);
+    expect(first).toContain('SEQUENCE:0\r\n');
+    expect(first).toContain('METHOD:PUBLISH\r\n');
+    expect(first).toContain('STATUS:CONFIRMED\r\n');
+
+    const date = addDays(session.date, 3);
+    await harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    const moved = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    expect(moved).toContain(`UID:session-${session.id}@rhythm\r\n`);
+    expect(moved).toContain(`DTSTART;VALUE=DATE:${compact(date)}\r\n`);
+    expect(moved).toContain('SEQUENCE:1\r\n');
+
+    await harness.service.cancelSession(fixture.team.id, session.id);
+    const cancelled = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    expect(cancelled).toContain('METHOD:CANCEL\r\n');
+    expect(cancelled).toContain('STATUS:CANCELLED\r\n');
+    expect(cancelled).toContain('SEQUENCE:2\r\n');
+  });
+});

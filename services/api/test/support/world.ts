@@ -1,0 +1,81 @@
+// A team with one person in each position the permission rules distinguish, plus a user of
+// another team, written straight to the database. `create` makes fresh targets for tests that
+// change or delete things, so that each call meets the same state.
+import type { ItemType, Role } from '@rhythm/domain';
+import { Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
+import type { TestApp } from './test-app.js';
+
+export const actors = ['administrator', 'processOwner', 'member', 'itemOwner', 'outsider', 'anonymous'] as const;
+export type Actor = (typeof actors)[number];
+
+export interface World {
+  team: Team;
+  otherTeam: Team;
+  users: Record<Exclude<Actor, 'anonymous'>, User>;
+  /** The bearer token of each actor; none for anonymous. */
+  tokens: Record<Actor, string | null>;
+  /** Items owned by itemOwner. */
+  items: { strategy: PlanItem; kpi: PlanItem; action: PlanItem };
+  create: {
+    user(name?: string, email?: string | null): Promise<User>;
+    member(roles?: Role[]): Promise<User>;
+    item(type: ItemType, owner?: User, strategy?: PlanItem): Promise<PlanItem>;
+  };
+}
+
+export async function createWorld(testApp: TestApp): Promise<World> {
+  const em = testApp.orm.em.fork();
+  const suffix = newId().slice(-12);
+  const team = em.create(Team, { name: `Team ${suffix}`, timeZone: 'Europe/Amsterdam', locale: 'en', sendHour: 9 });
+  const otherTeam = em.create(Team, { name: `Other ${suffix}`, timeZone: 'Europe/London', locale: 'en', sendHour: 8 });
+  const person = (name: string) => em.create(User, { name, email: `${name.toLowerCase()}-${suffix}@example.com`, locale: null });
+  const users = {
+    administrator: person('Ada'),
+    processOwner: person('Pim'),
+    member: person('Mia'),
+    itemOwner: person('Noah'),
+    outsider: person('Olga'),
+  };
+  em.create(Membership, { team, user: users.administrator, roles: ['administrator'] });
+  em.create(Membership, { team, user: users.processOwner, roles: ['process_owner'] });
+  em.create(Membership, { team, user: users.member, roles: ['member'] });
+  em.create(Membership, { team, user: users.itemOwner, roles: ['member'] });
+  em.create(Membership, { team: otherTeam, user: users.outsider, roles: ['administrator', 'process_owner'] });
+  const strategy = em.create(PlanItem, { team, type: 'strategy', title: 'Grow', owner: users.itemOwner, strategy: null });
+  const kpi = em.create(PlanItem, { team, type: 'kpi', title: 'Revenue', owner: users.itemOwner, strategy });
+  const action = em.create(PlanItem, { team, type: 'action', title: 'Launch', owner: users.itemOwner, strategy });
+  await em.flush();
+
+  const tokens = { anonymous: null } as Record<Actor, string | null>;
+  for (const [actor, user] of Object.entries(users)) tokens[actor as Actor] = await testApp.token(user);
+
+  const world: World = {
+    team,
+    otherTeam,
+    users,
+    tokens,
+    items: { strategy, kpi, action },
+    create: {
+      async user(name = 'Someone', email = `someone-${newId()}@example.com`) {
+        const fork = testApp.orm.em.fork();
+        const user = fork.create(User, { name, email, locale: null });
+        await fork.flush();
+        return user;
+      },
+      async member(roles = ['member']) {
+        const fork = testApp.orm.em.fork();
+        const user = fork.create(User, { name: 'New member', email: `member-${newId()}@example.com`, locale: null });
+        fork.create(Membership, { team: team.id, user, roles });
+        await fork.flush();
+        return user;
+      },
+      async item(type, owner = users.itemOwner, parent = strategy) {
+        const fork = testApp.orm.em.fork();
+        const item = fork.create(PlanItem, { team: team.id, type, title: `A ${type}`, owner: owner.id, strategy: type === 'strategy' ? null : parent.id });
+        await fork.flush();
+        return item;
+      },
+    },
+  };
+  return world;
+}
