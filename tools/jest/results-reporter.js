@@ -1,7 +1,18 @@
 // Writes each project's counts to reports/jest/<package>.json so that ./rhythm test can close with
 // one "N passed, N failed" line for the whole monorepo (and Nx can restore it from its cache).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** The workspace root: the nearest folder up from a project that holds nx.json. */
+function workspaceRoot(from) {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 export default class ResultsReporter {
   constructor(globalConfig) {
@@ -10,7 +21,7 @@ export default class ResultsReporter {
 
   onRunComplete(_contexts, results) {
     const { name } = JSON.parse(readFileSync(path.join(this.rootDir, 'package.json'), 'utf8'));
-    const file = path.resolve(this.rootDir, '../../reports/jest', `${name}.json`);
+    const file = path.join(workspaceRoot(this.rootDir), 'reports/jest', `${name}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     const counts = {
       passed: results.numPassedTests,

@@ -1,3 +1,4 @@
 export * from './env.js';
 export * from './temporal.js';
 export * from './database.js';
+export * from './local-resend.js';

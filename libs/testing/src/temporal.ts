@@ -2,10 +2,14 @@
 // the launcher ./rhythm test provisions), and the real dev server that ./rhythm test starts.
 import { rhythmSearchAttributeTypes } from '@rhythm/domain';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// A default import: @temporalio/proto is CommonJS whose exports Node's ESM loader cannot name, so
+// `import { temporal }` works under Jest but not when plain Node (the benchmark) loads this lib.
+import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { requireEnv } from './env.js';
+
+const { temporal } = proto;
 
 /**
  * A time-skipping environment with Rhythm's search attributes registered (the Java test server

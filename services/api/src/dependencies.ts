@@ -1,11 +1,13 @@
 // What the app is built from. main.ts passes the real parts; tests pass a test database, a lazy
-// Temporal connection and recording hooks, and run the app in-process.
+// Temporal connection, a session service on a task queue of their own and recording hooks, and run
+// the app in-process.
 import type { Logger } from '@rhythm/platform';
 import type { Orm } from '@rhythm/persistence';
 import type { Client } from '@temporalio/client';
 import type { TeamSettingsChangedSignal } from '@rhythm/domain';
 import type { ApiConfig } from './config.js';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { SessionService } from './sessions/index.js';
 
 /** Points where other parts of the API react to changes this part makes. */
 export interface AppHooks {
@@ -18,15 +20,14 @@ export interface AppHooks {
   onTeamSettingsChanged(teamId: string, settings: TeamSettingsChangedSignal): Promise<void>;
 }
 
-export const noopHooks: AppHooks = {
-  onTeamSettingsChanged: async () => undefined,
-};
-
 export interface AppDependencies {
   config: ApiConfig;
   logger: Logger;
   orm: Orm;
   temporal: Client;
+  /** Sessions, their workflows and reports (src/sessions); main.ts builds it on `orm` and `temporal`. */
+  sessions: SessionService;
+  /** main.ts: `{ onTeamSettingsChanged: sessions.onTeamSettingsChanged }`. */
   hooks: AppHooks;
   /** Built from `config.auth` when absent; tests pass one to exercise a JWKS provider. */
   tokenVerifier?: TokenVerifier;

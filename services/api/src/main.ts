@@ -5,15 +5,16 @@ import type { Express } from 'express';
 import type { AddressInfo, Server } from 'node:net';
 import { createApp } from './app.js';
 import { loadApiConfig } from './config.js';
-import { noopHooks } from './dependencies.js';
+import { createSessionService } from './sessions/index.js';
 
 runMain('rhythm-api', async () => {
   const config = loadApiConfig();
   const logger = createLogger('rhythm-api', config.LOG_LEVEL);
   const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
   const temporal = await connectTemporalClient(config);
-  // The sessions module replaces noopHooks with its own when it lands (it signals scheduled sessions).
-  const app = createApp({ config, logger, orm, temporal, hooks: noopHooks });
+  const sessions = createSessionService({ orm, client: temporal });
+  // A team's new time zone or send hour is signalled to each of its scheduled sessions.
+  const app = createApp({ config, logger, orm, temporal, sessions, hooks: { onTeamSettingsChanged: sessions.onTeamSettingsChanged } });
   const server = await listen(app, config.PORT);
   logger.info({ port: (server.address() as AddressInfo).port, auth: config.auth.mode }, 'rhythm-api listening');
   onShutdown(async (signal) => {

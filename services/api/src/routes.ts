@@ -1,13 +1,31 @@
 // Every declared API route, in one list: the router mounts these and the OpenAPI document
-// describes these. A new module adds its routes here (e.g. `...sessionRoutes`).
+// describes these. A new module adds its routes here.
 import { devTokenRoutes } from './auth/dev-token.routes.js';
 import type { ApiConfig } from './config.js';
+import { devOutboxRoutes } from './dev/outbox.routes.js';
 import type { Route } from './http/route.js';
 import { meRoutes } from './me/me.routes.js';
+import { overviewRoutes } from './me/overview.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { planRoutes } from './plan/plan-items.routes.js';
+import { calendarRoutes } from './sessions/calendar.routes.js';
+import { processStatusRoutes } from './sessions/process-status.routes.js';
+import { reportRoutes } from './sessions/reports.routes.js';
+import { sessionRoutes } from './sessions/sessions.routes.js';
 import { teamRoutes } from './teams/teams.routes.js';
 
 export function apiRoutes(config: ApiConfig): Route[] {
-  return [...devTokenRoutes(config), ...meRoutes, ...teamRoutes, ...memberRoutes, ...planRoutes];
+  return [
+    ...devTokenRoutes(config),
+    ...devOutboxRoutes(config),
+    ...meRoutes,
+    ...overviewRoutes,
+    ...teamRoutes,
+    ...memberRoutes,
+    ...planRoutes,
+    ...sessionRoutes,
+    ...reportRoutes,
+    ...processStatusRoutes,
+    ...calendarRoutes,
+  ];
 }

@@ -3,13 +3,18 @@
 // its messages' keys (the provider replays instead of resending), and the record itself is
 // written with "on conflict do nothing".
 import { createHash } from 'node:crypto';
-import type { EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DeliveryState, EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import { Delivery, type Orm } from '@rhythm/persistence';
+import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
-import type { EmailTransport } from './transports/transport.js';
+import type { EmailTransport, OutgoingEmail } from './transports/transport.js';
 
 /** Resend's batch endpoint takes at most 100 emails. */
 export const BATCH_SIZE = 100;
+/** Longest retry-after the activity waits out itself (see sendOrRecordRefusal). */
+const IN_PLACE_RATE_LIMIT_WAIT_MS = 2_000;
 
 export interface NotifierDependencies {
   orm: Orm;
@@ -44,13 +49,39 @@ export function createNotifierActivities({ orm, transport, from, links }: Notifi
         const emails = await Promise.all(
           chunk.map(async (message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...(await renderEmail(message, links)) })),
         );
-        const ids = await transport.sendBatch(emails, batchKey(chunk));
+        const ids = await sendOrRecordRefusal(orm, transport, chunk, emails);
         await record(orm, chunk.map((message, i) => ({ message, state: 'sent' as const, error: null, providerMessageId: ids[i] ?? null })));
         for (const message of chunk) results.set(message.idempotencyKey, resultOf(message, 'sent'));
       }
       return messages.map((message) => results.get(message.idempotencyKey)!);
     },
   };
+}
+
+/**
+ * Sends one chunk. When the provider refuses it for good (a non-retryable failure: bad key, bad
+ * payload), the chunk's messages are recorded as failed with the provider's reason before the
+ * failure goes on to the workflow, so the refusal is visible in the Delivery rows; retryable
+ * failures record nothing, since Temporal will try the chunk again under the same key.
+ *
+ * A first 429 that asks for a short wait is waited out here, once: the chunk is rendered and its
+ * key in hand, whereas a Temporal retry would render it again and spend another of the task
+ * queue's rate-limited dispatches. A second 429, or a longer wait, goes to Temporal as
+ * nextRetryDelay.
+ */
+async function sendOrRecordRefusal(orm: Orm, transport: EmailTransport, chunk: EmailMessage[], emails: OutgoingEmail[]): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transport.sendBatch(emails, batchKey(chunk));
+    } catch (error) {
+      if (error instanceof ApplicationFailure && error.nonRetryable) {
+        await record(orm, chunk.map((message) => ({ message, state: 'failed' as const, error: error.message, providerMessageId: null })));
+      }
+      const wait = error instanceof ApplicationFailure && error.type === EmailFailure.RateLimited ? error.nextRetryDelay : undefined;
+      if (attempt > 1 || typeof wait !== 'number' || wait > IN_PLACE_RATE_LIMIT_WAIT_MS) throw error;
+      await sleep(wait);
+    }
+  }
 }
 
 /** One key per chunk, derived from its messages' keys: a retried chunk replays at the provider. */
@@ -66,7 +97,7 @@ function resultOf(message: EmailMessage, state: SendResult['state'], reason?: st
 
 async function record(
   orm: Orm,
-  rows: { message: EmailMessage; state: 'sent' | 'skipped'; error: string | null; providerMessageId: string | null }[],
+  rows: { message: EmailMessage; state: DeliveryState; error: string | null; providerMessageId: string | null }[],
 ): Promise<void> {
   await orm.em.fork().upsertMany(
     Delivery,

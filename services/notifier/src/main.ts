@@ -2,9 +2,11 @@
 import { connectOrm } from '@rhythm/persistence';
 import { createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
+import { Resend } from 'resend';
 import { createNotifierActivities } from './activities.js';
 import { loadNotifierConfig } from './config.js';
 import { outboxTransport } from './transports/outbox.transport.js';
+import { resendTransport } from './transports/resend.transport.js';
 import { createNotifierWorker } from './worker.js';
 
 runMain('rhythm-notifier', async () => {
@@ -14,12 +16,17 @@ runMain('rhythm-notifier', async () => {
   const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
     NativeConnection.connect(temporalConnectionOptions(config)),
   );
-  const transport = outboxTransport(orm, logger);
+  // The SDK would also read RESEND_BASE_URL itself; passing the parsed config keeps one source.
+  const transport = config.RESEND_API_KEY
+    ? resendTransport(new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL }))
+    : outboxTransport(orm, logger);
   const worker = await createNotifierWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     activities: createNotifierActivities({ orm, transport, from: config.EMAIL_FROM, links: { web: config.WEB_BASE_URL, api: config.API_BASE_URL } }),
     maxActivitiesPerSecond: config.NOTIFIER_MAX_ACTIVITIES_PER_SECOND,
+    maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,
+    taskQueue: config.NOTIFIER_TASK_QUEUE,
   });
   const running = worker.run().finally(async () => {
     await connection.close();
@@ -30,6 +37,9 @@ runMain('rhythm-notifier', async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   });
-  logger.info({ transport: transport.name, taskQueue: worker.options.taskQueue }, 'rhythm-notifier polling');
+  logger.info(
+    { transport: transport.name, ...(config.RESEND_API_KEY ? { resend: config.RESEND_BASE_URL ?? 'https://api.resend.com' } : {}), taskQueue: worker.options.taskQueue },
+    'rhythm-notifier polling',
+  );
   await running;
 });

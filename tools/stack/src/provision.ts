@@ -34,3 +34,8 @@ export async function temporalTestServer(): Promise<string> {
   say(`Temporal test server: ${path.relative(root, launcher)}`);
   return launcher;
 }
+
+/** docker-compose, kustomize and hadolint for the deployment checks (deploy/test). */
+export async function deployTools(): Promise<void> {
+  await setupScript('deploy-tools.sh', 'the deployment check tools (docker-compose, kustomize, hadolint)');
+}

@@ -8,7 +8,7 @@ import { StackError, elapsed, say } from './log.ts';
 import { nx } from './nx.ts';
 import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
-import { temporalCli, temporalTestServer } from './provision.ts';
+import { deployTools, temporalCli, temporalTestServer } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 
@@ -22,7 +22,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   const cleanups: (() => Promise<void>)[] = [];
   process.once('SIGINT', () => undefined); // Let Nx and Jest see Ctrl-C; we clean up after them.
   try {
-    const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer()]);
+    const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer(), deployTools()]);
     say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
     if ((await nx(['run-many', '-t', 'build', '--output-style=static', ...extraNxArgs])) !== 0) throw new StackError('the build failed.');
 

@@ -46,8 +46,11 @@ function runRoute(route: Route, deps: AppDependencies, verifier: TokenVerifier):
       const { params } = parseParts({ params: route.request?.params }, { params: req.params });
       const access = caller ? new Access(em, caller) : null;
       const member = route.team && access ? await access.requireMembership(teamIdOf(params), ...(route.team.roles ?? [])) : undefined;
-      const { query, body } = parseParts({ query: route.request?.query, body: route.request?.body }, { query: req.query, body: bodyOf(req, route) });
-      const reply = await route.handler({ params, query, body, caller, member, access, em, deps, req, res });
+      const { query, body, headers } = parseParts(
+        { query: route.request?.query, body: route.request?.body, headers: route.request?.headers },
+        { query: req.query, body: bodyOf(req, route), headers: headersOf(req, route) },
+      );
+      const reply = await route.handler({ params, query, body, headers, caller, member, access, em, deps, req, res });
       send(res, route, reply);
     });
   };
@@ -57,6 +60,13 @@ function teamIdOf(params: unknown): string {
   const teamId = (params as { teamId?: unknown } | undefined)?.teamId;
   if (typeof teamId !== 'string') throw new Error('a route with `team` needs a `teamId` path parameter');
   return teamId;
+}
+
+/** The declared headers by their declared names (Express keys them in lower case); absent ones undefined. */
+function headersOf(req: Request, route: Route): Record<string, string | undefined> | undefined {
+  const declared = route.request?.headers;
+  if (!declared) return undefined;
+  return Object.fromEntries(Object.keys(declared.shape).map((name) => [name, req.get(name)]));
 }
 
 /** The parsed JSON body; a body in another media type is refused rather than read as missing. */

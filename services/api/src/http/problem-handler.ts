@@ -22,6 +22,8 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
   if (res.headersSent) return next(error);
   const problem = toProblem(error);
   if (problem) {
+    // The client gets "retry later"; ops get why (e.g. Temporal's or the database's own message).
+    if (problem.status === 503) req.log?.warn({ err: error }, 'a server this request needs did not answer');
     if (error instanceof UnauthenticatedError) {
       res.setHeader('WWW-Authenticate', error.tokenError ? `Bearer error="${error.tokenError}"` : 'Bearer');
     }

@@ -43,10 +43,12 @@ export interface TeamRule {
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export interface HandlerInput<P, Q, B, T, Pub> {
+export interface HandlerInput<P, Q, B, T, Pub, H = undefined> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
+  /** The declared request headers, by their declared names (e.g. `Idempotency-Key`). */
+  headers: Parsed<H>;
   /** The signed-in user; null on public routes. */
   caller: Pub extends true ? null : User;
   /** The caller's membership of the path's team, when the route declares `team`. */
@@ -60,7 +62,7 @@ export interface HandlerInput<P, Q, B, T, Pub> {
   res: Response;
 }
 
-export interface RouteSpec<P, Q, B, R extends ResponseMap, T, Pub> {
+export interface RouteSpec<P, Q, B, R extends ResponseMap, T, Pub, H = undefined> {
   method: Method;
   /** OpenAPI path template, e.g. `/api/teams/{teamId}`. */
   path: string;
@@ -71,14 +73,19 @@ export interface RouteSpec<P, Q, B, R extends ResponseMap, T, Pub> {
   /** No authentication at all (health, docs, dev sign-in). */
   public?: Pub;
   team?: T;
-  request?: { params?: P; query?: Q; body?: B };
+  /**
+   * `headers`: a zod object of the request headers the route reads, keyed by their usual spelling
+   * (`Idempotency-Key`); looked up case-insensitively, validated like the rest, documented as header
+   * parameters. Headers not declared are ignored.
+   */
+  request?: { params?: P; query?: Q; body?: B; headers?: H };
   responses: R;
   /** Problem statuses the handler itself may answer, beyond those the spec implies (see impliedProblems). */
   problems?: number[];
   /** Largest accepted JSON body, in express.json's notation; 100kb when absent. */
   bodyLimit?: string;
   // NoInfer: R comes from `responses`; the handler's literal statuses are checked against it.
-  handler(input: HandlerInput<P, Q, B, T, Pub>): Promise<NoInfer<Reply<R>>>;
+  handler(input: HandlerInput<P, Q, B, T, Pub, H>): Promise<NoInfer<Reply<R>>>;
 }
 
 /** A route with its types erased, as the router and the OpenAPI builder see it. */
@@ -91,12 +98,12 @@ export interface Route {
   tags: string[];
   public?: boolean;
   team?: TeamRule;
-  request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; headers?: z.ZodObject };
   responses: ResponseMap;
   problems?: number[];
   bodyLimit?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` spreads each conditional over both branches
-  handler(input: HandlerInput<any, any, any, any, any>): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+  handler(input: HandlerInput<any, any, any, any, any, any>): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 }
 
 export function defineRoute<
@@ -106,7 +113,8 @@ export function defineRoute<
   B extends z.ZodType | undefined = undefined,
   T extends TeamRule | undefined = undefined,
   Pub extends boolean = false,
->(spec: RouteSpec<P, Q, B, R, T, Pub>): Route {
+  H extends z.ZodObject | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R, T, Pub, H>): Route {
   return spec as unknown as Route;
 }
 
@@ -117,7 +125,7 @@ export function impliedProblems(route: Route): number[] {
   if (!route.public) [401, 503].forEach((status) => statuses.add(status));
   if (route.team) statuses.add(404);
   if (route.team?.roles?.length) statuses.add(403);
-  if (route.request?.params || route.request?.query || route.request?.body) statuses.add(422);
+  if (route.request?.params || route.request?.query || route.request?.body || route.request?.headers) statuses.add(422);
   // 400: a body that is not JSON, or a path parameter that cannot be percent-decoded.
   if (route.request?.body || route.request?.params) statuses.add(400);
   if (route.request?.body) [413, 415].forEach((status) => statuses.add(status));

@@ -37,14 +37,16 @@ export function buildOpenApiDocument(routes: Route[], info: { title: string; ver
 }
 
 function operation(route: Route): ZodOpenApiOperationObject {
-  const { params, query, body } = route.request ?? {};
+  const { params, query, body, headers } = route.request ?? {};
   return {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: route.tags,
     security: route.public ? [] : [{ bearer: [] }],
-    ...(params || query ? { requestParams: { ...(params ? { path: params } : {}), ...(query ? { query } : {}) } } : {}),
+    ...(params || query || headers
+      ? { requestParams: { ...(params ? { path: params } : {}), ...(query ? { query } : {}), ...(headers ? { header: headers } : {}) } }
+      : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
     responses: { ...successResponses(route), ...problemResponses(route) },
   } as ZodOpenApiOperationObject;

@@ -14,12 +14,13 @@
 //   whose workflow was terminated, which the reconciler can never start again).
 // - If the delete itself fails, the row stays and so does any workflow: the reconciler (or a retry
 //   with the key) completes it. "Both", later, beats a workflow without its row.
-// - A database failure before or at the commit happens before Temporal hears of the session.
+// - A database failure before or at the commit happens before Temporal hears of the session; one at
+//   the INSERT or COMMIT is SessionNotSavedError (503: retry).
 import { createHash } from 'node:crypto';
 import { isBeforeToday, todayIn } from '@rhythm/domain';
 import { Session, type Team } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
-import { IdempotencyKeyReusedError, InvalidInputError, WorkflowUnavailableError } from './errors.js';
+import { IdempotencyKeyReusedError, InvalidInputError, SessionNotSavedError, WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { findTeam } from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
@@ -63,7 +64,7 @@ export async function createSession(
     // Two requests with one key raced: the loser's INSERT meets the unique key once the winner commits.
     const winner = key && (await ctx.orm.em.fork().findOne(Session, { team: team.id, idempotencyKey: key }));
     if (key && winner) return replay(ctx, winner, team, key, hash);
-    throw error;
+    throw new SessionNotSavedError(error);
   }
 
   try {

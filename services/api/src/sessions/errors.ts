@@ -43,3 +43,14 @@ export class WorkflowUnavailableError extends UnavailableError {
   }
 }
 
+
+/**
+ * The database did not save a new session (the INSERT or its COMMIT failed): nothing was started in
+ * Temporal, and the client may retry. The database's own message stays in the cause (and the logs).
+ */
+export class SessionNotSavedError extends UnavailableError {
+  override readonly name = 'SessionNotSavedError';
+  constructor(cause: unknown) {
+    super('The session was not created: the database did not save it, and no workflow was started', { cause });
+  }
+}

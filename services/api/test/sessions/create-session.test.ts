@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
-import { IdempotencyKeyReusedError, InvalidInputError, SessionNotFoundError, WorkflowUnavailableError } from '../../src/sessions/index.js';
+import { IdempotencyKeyReusedError, InvalidInputError, SessionNotFoundError, SessionNotSavedError, WorkflowUnavailableError } from '../../src/sessions/index.js';
 import { clearCommitFaults, failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
 import { startHarness, startInput, workflowState, type Harness } from './session-harness.js';
@@ -101,7 +101,8 @@ describe('a created session is never half-written', () => {
     const temporal = faultyClient(harness.client);
     await failNextCommits(harness.orm, 'INSERT');
     const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
-    await expect(attempt).rejects.toThrow(/injected failure at COMMIT/);
+    await expect(attempt).rejects.toBeInstanceOf(SessionNotSavedError);
+    await expect(attempt).rejects.toMatchObject({ kind: 'unavailable', cause: expect.objectContaining({ message: expect.stringMatching(/injected failure at COMMIT/) }) });
     expect(await sessionsOf(fixture.team.id)).toEqual([]);
     expect(temporal.started).toEqual([]);
   });

@@ -1,6 +1,8 @@
 // The app in-process for supertest: its own migrated database, a lazy Temporal client (connects only
-// if a test makes it), silent logs, hooks that record their calls, and every response checked
-// against the OpenAPI document after each test.
+// if a test makes it), the session service starting workflows on a task queue of this app's own
+// (no worker polls it unless a test registers one), silent logs, hooks that record their calls
+// before passing them on, and every response checked against the OpenAPI document after each test.
+import { randomUUID } from 'node:crypto';
 import { migrateToLatest, openOrm, type Orm, type User } from '@rhythm/persistence';
 import { createLogger, type Logger } from '@rhythm/platform';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@rhythm/testing';
@@ -11,6 +13,7 @@ import { createApp, type RhythmApp } from '../../src/app.js';
 import { issueToken, type TokenVerifier } from '../../src/auth/tokens.js';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
 import type { AppHooks } from '../../src/dependencies.js';
+import { createSessionService, type SessionService } from '../../src/sessions/index.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 import { recordingServer } from './recording-server.js';
 
@@ -22,15 +25,21 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Replaces the lazy client of TEMPORAL_ADDRESS. */
   temporal?: Client;
+  /** How long GET .../sessions/{id} waits for the workflow's status query; 1 s by default. */
+  statusQueryTimeoutMs?: number;
 }
 
 export interface TestApp {
   app: RhythmApp;
   orm: Orm;
   config: ApiConfig;
+  /** The app's Temporal client, its session service, and the task queue its workflows are started on. */
+  temporal: Client;
+  sessions: SessionService;
+  taskQueue: string;
   /** supertest against the recording server. */
   http: ReturnType<typeof supertest>;
-  /** Calls made to onTeamSettingsChanged, in order. */
+  /** Calls made to onTeamSettingsChanged, in order (each then goes on to the session service). */
   settingsChanges: { teamId: string; timeZone: string; sendHour: number }[];
   token(user: Pick<User, 'id'>): Promise<string>;
   /** Throws if a response since the last call did not match the OpenAPI document. */
@@ -45,10 +54,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const temporalAddress = process.env.TEMPORAL_ADDRESS ?? requireEnv('TEMPORAL_ADDRESS');
   const config = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'silent', ...options.env });
   const temporal = options.temporal ?? new Client({ connection: Connection.lazy({ address: temporalAddress }) });
+  const taskQueue = `api-test-${randomUUID()}`;
+  const sessions = createSessionService({ orm, client: temporal, taskQueue, statusQueryTimeoutMs: options.statusQueryTimeoutMs ?? 1_000 });
   const settingsChanges: TestApp['settingsChanges'] = [];
   const hooks: AppHooks = {
     onTeamSettingsChanged: async (teamId, settings) => {
       settingsChanges.push({ teamId, ...settings });
+      await sessions.onTeamSettingsChanged(teamId, settings);
     },
     ...options.hooks,
   };
@@ -57,6 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: options.logger ?? createLogger('rhythm-api-test', 'silent'),
     orm,
     temporal,
+    sessions,
     hooks,
     ...(options.tokenVerifier ? { tokenVerifier: options.tokenVerifier } : {}),
   });
@@ -70,6 +83,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     orm,
     config,
+    temporal,
+    sessions,
+    taskQueue,
     http: supertest(server),
     settingsChanges,
     token: async (user) => {

@@ -1,8 +1,9 @@
 // A team with one person in each position the permission rules distinguish, plus a user of
 // another team, written straight to the database. `create` makes fresh targets for tests that
 // change or delete things, so that each call meets the same state.
-import type { ItemType, Role } from '@rhythm/domain';
+import { addDays, todayIn, type ItemType, type Role, type SessionKind } from '@rhythm/domain';
 import { Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
+import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
 
 export const actors = ['administrator', 'processOwner', 'member', 'itemOwner', 'outsider', 'anonymous'] as const;
@@ -20,6 +21,8 @@ export interface World {
     user(name?: string, email?: string | null): Promise<User>;
     member(roles?: Role[]): Promise<User>;
     item(type: ItemType, owner?: User, strategy?: PlanItem): Promise<PlanItem>;
+    /** A scheduled session `daysAhead` days from today (team time), with its workflow on the app's task queue. */
+    session(options?: { daysAhead?: number; kind?: SessionKind }): Promise<SessionView>;
   };
 }
 
@@ -74,6 +77,10 @@ export async function createWorld(testApp: TestApp): Promise<World> {
         const item = fork.create(PlanItem, { team: team.id, type, title: `A ${type}`, owner: owner.id, strategy: type === 'strategy' ? null : parent.id });
         await fork.flush();
         return item;
+      },
+      async session({ daysAhead = 14, kind = 'doing' } = {}) {
+        const date = addDays(todayIn(team.timeZone, new Date()), daysAhead);
+        return (await testApp.sessions.createSession(team.id, { date, kind })).session;
       },
     },
   };
