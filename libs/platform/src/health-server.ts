@@ -27,3 +27,11 @@ export function startHealthServer(port: number, healthy: () => { ok: boolean; st
     );
   });
 }
+
+/**
+ * A Temporal worker is healthy while it starts, polls or drains: a probe must not kill a worker
+ * that is finishing its activities; only a failed or stopped worker is down.
+ */
+export function workerHealth(state: string): { ok: boolean; state: string } {
+  return { ok: state !== 'FAILED' && state !== 'STOPPED', state };
+}

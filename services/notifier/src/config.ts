@@ -1,10 +1,12 @@
 import { NOTIFICATIONS_TASK_QUEUE } from '@rhythm/domain';
-import { LogLevel, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
+import { LogLevel, Port, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
 import { z } from 'zod';
 
 export const NotifierConfig = TemporalEnv.extend({
   DATABASE_URL: PostgresUrl,
   LOG_LEVEL: LogLevel.default('info'),
+  /** Port of the worker's /healthz for container probes; unset: no endpoint. */
+  HEALTH_PORT: Port.optional(),
   /** Unset: emails go to the local outbox table instead of Resend. */
   RESEND_API_KEY: z.string().min(1).optional(),
   /** For tests and Resend-compatible gateways; unset means Resend itself (https://api.resend.com). */

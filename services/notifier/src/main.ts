@@ -1,6 +1,6 @@
 // rhythm-notifier: renders and sends the session emails (Resend, or the local outbox).
 import { connectOrm } from '@rhythm/persistence';
-import { createLogger, databaseLocation, onShutdown, reach, runMain, temporalConnectionOptions } from '@rhythm/platform';
+import { createLogger, databaseLocation, onShutdown, reach, runMain, startHealthServer, temporalConnectionOptions, workerHealth } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { Resend } from 'resend';
 import { createNotifierActivities } from './activities.js';
@@ -28,9 +28,11 @@ runMain('rhythm-notifier', async () => {
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,
     taskQueue: config.NOTIFIER_TASK_QUEUE,
   });
+  const health = config.HEALTH_PORT === undefined ? null : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
   const running = worker.run().finally(async () => {
     await connection.close();
     await orm.close();
+    await health?.close();
     logger.info('rhythm-notifier stopped');
   });
   onShutdown(async () => {

@@ -3,13 +3,11 @@
 // Resend holds its reply to a batch it has already accepted, then started again: Temporal retries
 // the activity on the new process, Resend replays the batch by its key, and every owner gets
 // exactly one email.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { requireEnv } from '@rhythm/testing';
-import { API_KEY, deliveries, everyone, FROM, LINKS, messagesTo, openHarness, receivedBy, type Harness } from './harness.js';
+import type { ChildProcess } from 'node:child_process';
+import { deliveries, everyone, messagesTo, openHarness, receivedBy, type Harness } from './harness.js';
+import { startNotifierProcess } from './notifier-process.js';
 import { startTemporalHarness, type TemporalHarness } from './temporal-harness.js';
 
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 let h: Harness;
 let temporal: TemporalHarness;
 const children: ChildProcess[] = [];
@@ -24,39 +22,10 @@ afterAll(async () => {
   await h?.dispose();
 });
 
-/** Starts the built notifier; resolves once it polls its task queue. */
 async function startNotifier(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH,
-      LOG_LEVEL: 'info',
-      DATABASE_URL: h.database.url,
-      TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'),
-      RESEND_API_KEY: API_KEY,
-      RESEND_BASE_URL: h.resendServer.url,
-      NOTIFIER_TASK_QUEUE: temporal.taskQueue,
-      EMAIL_FROM: FROM,
-      WEB_BASE_URL: LINKS.web,
-      API_BASE_URL: LINKS.api,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { child, output } = await startNotifierProcess(h, temporal.taskQueue);
   children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the notifier did not start polling within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('rhythm-notifier polling')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the notifier exited (${code}) before polling:\n${output}`)));
-  });
-  expect(output).toContain('"transport":"resend"');
+  expect(output()).toContain('"transport":"resend"');
   return child;
 }
 

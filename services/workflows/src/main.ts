@@ -1,7 +1,7 @@
 // rhythm-workflows: the sessions worker. Config → PostgreSQL → Temporal → run until SIGTERM, then
 // drain: stop polling, let running activities finish within the grace time, exit 0.
 import { connectOrm } from '@rhythm/persistence';
-import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, startHealthServer, temporalConnectionOptions } from '@rhythm/platform';
+import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, startHealthServer, temporalConnectionOptions, workerHealth } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { startMissingSessionWorkflows } from '@rhythm/session-lifecycle';
 import { loadWorkflowsConfig } from './config.js';
@@ -22,11 +22,7 @@ runMain('rhythm-workflows', async () => {
     activities: createSessionActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
-  // Healthy while starting, running or draining: a probe must not kill a worker finishing its work.
-  const health =
-    config.HEALTH_PORT === undefined
-      ? null
-      : await startHealthServer(config.HEALTH_PORT, () => ({ ok: !['FAILED', 'STOPPED'].includes(worker.getState()), state: worker.getState() }));
+  const health = config.HEALTH_PORT === undefined ? null : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
   // The SDK's runtime also turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once drained.
   const running = worker.run().finally(async () => {
     await connection.close();
