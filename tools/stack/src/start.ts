@@ -9,7 +9,7 @@ import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres, type Postgres } from './postgres.ts';
 import { temporalCli } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
-import { startTemporalDevServer, type TemporalDevServer } from './temporal-server.ts';
+import { ONE_PARTITION, startTemporalDevServer, type TemporalDevServer } from './temporal-server.ts';
 import { waitForHttp } from './wait.ts';
 
 const API_PORT = Number(process.env.PORT ?? 3000);
@@ -59,6 +59,7 @@ export async function start(): Promise<number> {
         port: TEMPORAL_PORT,
         uiPort: TEMPORAL_UI_PORT,
         searchAttributes: await rhythmSearchAttributes(),
+        dynamicConfig: ONE_PARTITION,
         echo: false,
       });
       cleanups.push(() => temporal.stop());

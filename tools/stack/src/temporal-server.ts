@@ -6,6 +6,10 @@ import { launch, stop, type Child } from './children.ts';
 import { say, StackError, elapsed } from './log.ts';
 import { portIsOpen, waitForPort } from './wait.ts';
 
+// The notifier's queue is rate-limited; with Temporal's default four partitions the limit is split
+// and tasks come in bursts that Resend answers with 429 (bench/notifier). One partition spaces them.
+export const ONE_PARTITION = { 'matching.numTaskqueueReadPartitions': 1, 'matching.numTaskqueueWritePartitions': 1 };
+
 export interface TemporalDevServerOptions {
   cli: string;
   /** SQLite file for persistence across restarts, or null to keep everything in memory (tests). */

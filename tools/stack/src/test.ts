@@ -10,7 +10,7 @@ import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
 import { deployTools, temporalCli, temporalTestServer } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
-import { startTemporalDevServer } from './temporal-server.ts';
+import { ONE_PARTITION, startTemporalDevServer } from './temporal-server.ts';
 
 // Overridable so that two test runs can share a machine (e.g. two worktrees).
 const TEST_PG_PORT = Number(process.env.RHYTHM_TEST_PG_PORT ?? 54330);
@@ -39,7 +39,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       uiPort: null,
       searchAttributes: await rhythmSearchAttributes(),
       // Suggest continue-as-new after 100 events instead of thousands, so a test can reach it.
-      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 100 },
+      dynamicConfig: { ...ONE_PARTITION, 'limit.historyCount.suggestContinueAsNew': 100 },
       echo: false,
     });
     cleanups.push(() => temporal.stop());
