@@ -2,6 +2,7 @@
 // Delivery rows are answered from the record, each batch carries an idempotency key derived from
 // its messages' keys (the provider replays instead of resending), and the record itself is
 // written with "on conflict do nothing".
+import { asyncLocalStorage, heartbeat } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryState, EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
@@ -46,6 +47,7 @@ export function createNotifierActivities({ orm, transport, from, links }: Notifi
       }
       for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
         const chunk = toSend.slice(start, start + BATCH_SIZE);
+        beat();
         const emails = await Promise.all(
           chunk.map(async (message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...(await renderEmail(message, links)) })),
         );
@@ -82,6 +84,15 @@ async function sendOrRecordRefusal(orm: Orm, transport: EmailTransport, chunk: E
       await sleep(wait);
     }
   }
+}
+
+/**
+ * Tells Temporal the activity is alive (the workflow's heartbeat timeout then notices a crashed
+ * worker in a minute, not after the 10-minute start-to-close). A no-op when called outside an
+ * activity, as in tests that call the function directly.
+ */
+function beat(): void {
+  if (asyncLocalStorage.getStore()) heartbeat();
 }
 
 /** One key per chunk, derived from its messages' keys: a retried chunk replays at the provider. */

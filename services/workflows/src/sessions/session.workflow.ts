@@ -48,6 +48,9 @@ const db = proxyActivities<SessionActivities>({
 const notifier = proxyActivities<NotifierActivities>({
   taskQueue: NOTIFICATIONS_TASK_QUEUE,
   startToCloseTimeout: '10 minutes',
+  // The notifier heartbeats per batch: a crashed notifier is noticed in a minute, and the retry is
+  // replayed by the provider under the same idempotency keys.
+  heartbeatTimeout: '1 minute',
   scheduleToCloseTimeout: '20 hours',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
 });
