@@ -37,7 +37,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       // Services talk to libs through their public entry, never their internals.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@rhythm/*/src/*', '@rhythm/*/dist/*'], message: 'Import the package entry, not its internals.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rhythm/*/src/*', '@rhythm/*/dist/*'],
+              message: 'Import the package entry, not its internals.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -46,11 +56,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in the workflow sandbox.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'No Node built-ins in the workflow sandbox.',
+          })),
           patterns: [
             {
               group: forbiddenInWorkflows,
-              message: 'Workflow code runs in the deterministic sandbox: no Node built-ins, I/O clients or non-workflow Temporal packages.',
+              message:
+                'Workflow code runs in the deterministic sandbox: no Node built-ins, I/O clients or non-workflow Temporal packages.',
             },
           ],
         },

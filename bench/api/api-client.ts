@@ -8,9 +8,17 @@ export interface Api {
 
 export async function connectApi(url: string, email: string): Promise<Api> {
   const ready = await fetch(`${url}/readyz`).catch(() => null);
-  if (!ready?.ok) throw new Error(`no ready Rhythm API at ${url} (start the stack with ./rhythm start, or set API_URL)`);
-  const signIn = await fetch(`${url}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-  if (signIn.status === 404) throw new Error('POST /api/dev/token is 404: the API must run with NODE_ENV=development (./rhythm start does)');
+  if (!ready?.ok)
+    throw new Error(`no ready Rhythm API at ${url} (start the stack with ./rhythm start, or set API_URL)`);
+  const signIn = await fetch(`${url}/api/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  if (signIn.status === 404)
+    throw new Error(
+      'POST /api/dev/token is 404: the API must run with NODE_ENV=development (./rhythm start does)',
+    );
   if (!signIn.ok) throw new Error(`signing in as ${email} failed: ${signIn.status} ${await signIn.text()}`);
   const { token } = (await signIn.json()) as { token: string };
   const authorization = `Bearer ${token}`;
@@ -43,13 +51,19 @@ export interface SessionDetail {
 /** A team of the benchmark's own (the caller becomes its administrator), or BENCH_TEAM_ID's. */
 export async function benchTeam(api: Api, teamId: string | undefined): Promise<string> {
   if (teamId) return teamId;
-  const { status, body } = await api.json<{ id: string }>('POST', '/api/teams', { name: `Bench ${new Date().toISOString()}` });
-  if (status !== 201) throw new Error(`creating the benchmark's team failed: ${status} ${JSON.stringify(body)}`);
+  const { status, body } = await api.json<{ id: string }>('POST', '/api/teams', {
+    name: `Bench ${new Date().toISOString()}`,
+  });
+  if (status !== 201)
+    throw new Error(`creating the benchmark's team failed: ${status} ${JSON.stringify(body)}`);
   return body.id;
 }
 
 export async function createSession(api: Api, teamId: string, date: string): Promise<SessionRow> {
-  const { status, body } = await api.json<SessionRow>('POST', `/api/teams/${teamId}/sessions`, { date, kind: 'doing' });
+  const { status, body } = await api.json<SessionRow>('POST', `/api/teams/${teamId}/sessions`, {
+    date,
+    kind: 'doing',
+  });
   if (status !== 201) throw new Error(`POST session: ${status} ${JSON.stringify(body)}`);
   return body;
 }
@@ -65,7 +79,11 @@ export async function cancelAll(api: Api, teamId: string, concurrency: number): 
 }
 
 /** Runs work(0 … count-1) with at most `concurrency` calls in flight. */
-export async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
+export async function inParallel(
+  count: number,
+  concurrency: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {

@@ -12,7 +12,15 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
-import { benchTeam, cancelAll, connectApi, createSession, inParallel, type Api, type SessionDetail } from './api-client.ts';
+import {
+  benchTeam,
+  cancelAll,
+  connectApi,
+  createSession,
+  inParallel,
+  type Api,
+  type SessionDetail,
+} from './api-client.ts';
 import { figures, printTable, type Figures } from './stats.ts';
 
 const API_URL = process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -33,7 +41,12 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   console.log(`Rhythm API benchmark: ${API_URL}, Temporal ${TEMPORAL_ADDRESS}, team ${teamId}`);
-  console.log(`machine: ${os.cpus().length} CPUs, load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}, Node ${process.version}\n`);
+  console.log(
+    `machine: ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}, Node ${process.version}\n`,
+  );
   try {
     await apiCreates(api, teamId, WARM_UP);
     await directStarts(client, WARM_UP);
@@ -52,7 +65,9 @@ async function main(): Promise<void> {
   } finally {
     if (process.env.BENCH_KEEP !== '1') {
       const cancelled = await cancelAll(api, teamId, CONNECTIONS);
-      console.log(`\ncleaned up: cancelled the ${cancelled} sessions the run scheduled (BENCH_KEEP=1 keeps them)`);
+      console.log(
+        `\ncleaned up: cancelled the ${cancelled} sessions the run scheduled (BENCH_KEEP=1 keeps them)`,
+      );
     }
     await connection.close();
   }
@@ -97,7 +112,20 @@ async function directStarts(client: Client, count: number): Promise<Figures> {
       await client.workflow.start('sessionWorkflow', {
         taskQueue,
         workflowId: `bench-session-${sessionId}`,
-        args: [{ version: 1, sessionId, teamId: randomUUID(), date: daysAhead(200), kind: 'doing', timeZone: 'Europe/Amsterdam', sendHour: 9, sendInvitation: true, sendReminder: true, repeat: 'none' }],
+        args: [
+          {
+            version: 1,
+            sessionId,
+            teamId: randomUUID(),
+            date: daysAhead(200),
+            kind: 'doing',
+            timeZone: 'Europe/Amsterdam',
+            sendHour: 9,
+            sendInvitation: true,
+            sendReminder: true,
+            repeat: 'none',
+          },
+        ],
         memo: { teamName: 'Bench' },
         workflowExecutionTimeout: '10 minutes',
       });

@@ -17,7 +17,14 @@ export function percentile(values: number[], p: number): number {
 
 /** `latencies`: of the calls that succeeded; `errors`: how many did not. */
 export function figures(label: string, latencies: number[], errors: number, seconds: number): Figures {
-  return { label, count: latencies.length + errors, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    label,
+    count: latencies.length + errors,
+    errors,
+    seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 export function printTable(rows: Figures[]): void {
@@ -31,8 +38,14 @@ export function printTable(rows: Figures[]): void {
     row.p50.toFixed(1),
     row.p99.toFixed(1),
   ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...cells].map((line) => line[column]!.length)));
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...cells].map((line) => line[column]!.length)),
+  );
   for (const line of [header, ...cells]) {
-    console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+    console.log(
+      line
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  '),
+    );
   }
 }

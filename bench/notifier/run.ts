@@ -44,13 +44,15 @@ async function main(): Promise<void> {
   const taskQueue = `bench-notifications-${randomUUID()}`;
   const notifiers: ChildProcess[] = [];
   for (let i = 0; i < REPLICAS; i++) {
-    notifiers.push(await startNotifier({
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: temporalAddress,
-      RESEND_API_KEY: API_KEY,
-      RESEND_BASE_URL: resend.url,
-      NOTIFIER_TASK_QUEUE: taskQueue,
-    }));
+    notifiers.push(
+      await startNotifier({
+        DATABASE_URL: database.url,
+        TEMPORAL_ADDRESS: temporalAddress,
+        RESEND_API_KEY: API_KEY,
+        RESEND_BASE_URL: resend.url,
+        NOTIFIER_TASK_QUEUE: taskQueue,
+      }),
+    );
   }
 
   const connection = await Connection.connect({ address: temporalAddress });
@@ -69,17 +71,25 @@ async function main(): Promise<void> {
     await running;
   });
 
-  console.log(`sending ${MESSAGES} messages in ${batches.length} workflows through ${REPLICAS} notifier process(es), local Resend at ${RPS} requests/s…`);
+  console.log(
+    `sending ${MESSAGES} messages in ${batches.length} workflows through ${REPLICAS} notifier process(es), local Resend at ${RPS} requests/s…`,
+  );
   const load = os.loadavg()[0]!;
   const cpuBefore = notifiers.map(cpuSeconds);
   const ownCpuBefore = process.cpuUsage();
   const started = performance.now();
   const handles = await Promise.all(
     batches.map((messages, i) =>
-      client.workflow.start('notifyWorkflow', { taskQueue: `${taskQueue}-workflows`, workflowId: `bench-${taskQueue}-${i}`, args: [taskQueue, messages] }),
+      client.workflow.start('notifyWorkflow', {
+        taskQueue: `${taskQueue}-workflows`,
+        workflowId: `bench-${taskQueue}-${i}`,
+        args: [taskQueue, messages],
+      }),
     ),
   );
-  const outcomes = await Promise.allSettled(handles.map((handle) => handle.result() as Promise<{ state: string }[]>));
+  const outcomes = await Promise.allSettled(
+    handles.map((handle) => handle.result() as Promise<{ state: string }[]>),
+  );
   const seconds = (performance.now() - started) / 1000;
   const notifierCpu = notifiers.map(cpuSeconds).reduce((sum, cpu, i) => sum + cpu - cpuBefore[i]!, 0);
   const ownCpu = process.cpuUsage(ownCpuBefore);
@@ -90,7 +100,9 @@ async function main(): Promise<void> {
   const delivered = all.filter((m) => counts.has(m.to.email!)).length;
   const duplicates = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
   const failedWorkflows = outcomes.filter((o) => o.status === 'rejected').length;
-  const notSent = outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value : [])).filter((r) => r.state !== 'sent').length;
+  const notSent = outcomes
+    .flatMap((o) => (o.status === 'fulfilled' ? o.value : []))
+    .filter((r) => r.state !== 'sent').length;
   const rows = await orm.em.fork().count(Delivery, { state: 'sent' });
   const failures = failedWorkflows + notSent + (MESSAGES - delivered);
   const accepted = resend.requests.filter((r) => r.accepted > 0);
@@ -120,7 +132,11 @@ async function servers(): Promise<{ databaseUrl: string; temporalAddress: string
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const port = Number(process.env.BENCH_PG_PORT ?? 54390);
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(root, `.data/postgres-bench-${port}`), port, durable: false });
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(root, `.data/postgres-bench-${port}`),
+      port,
+      durable: false,
+    });
     cleanups.push(() => postgres.stop());
     databaseUrl = postgres.adminUrl;
   }
@@ -129,13 +145,35 @@ async function servers(): Promise<{ databaseUrl: string; temporalAddress: string
     const port = Number(process.env.BENCH_TEMPORAL_PORT ?? 7293);
     // One partition per task queue: with the default four, the server splits the queue's rate
     // limit between them and dispatches in bursts of four every two seconds (see README.md).
-    const partitions = ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1'].flatMap((v) => ['--dynamic-config-value', v]);
-    const temporal = launch('temporal', await temporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn', ...partitions], { echo: false });
+    const partitions = [
+      'matching.numTaskqueueReadPartitions=1',
+      'matching.numTaskqueueWritePartitions=1',
+    ].flatMap((v) => ['--dynamic-config-value', v]);
+    const temporal = launch(
+      'temporal',
+      await temporalCli(),
+      [
+        'server',
+        'start-dev',
+        '--headless',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--log-level',
+        'warn',
+        ...partitions,
+      ],
+      { echo: false },
+    );
     cleanups.push(() => stop(temporal));
-    if (!(await waitForPort(port, 60_000, temporal.alive))) throw new Error(`the Temporal dev server did not come up on port ${port}`);
+    if (!(await waitForPort(port, 60_000, temporal.alive)))
+      throw new Error(`the Temporal dev server did not come up on port ${port}`);
     temporalAddress = `127.0.0.1:${port}`;
   } else {
-    console.log(`using TEMPORAL_ADDRESS=${temporalAddress}: its task queues keep the partitions it was started with.`);
+    console.log(
+      `using TEMPORAL_ADDRESS=${temporalAddress}: its task queues keep the partitions it was started with.`,
+    );
   }
   return { databaseUrl, temporalAddress };
 }
@@ -143,11 +181,24 @@ async function servers(): Promise<{ databaseUrl: string; temporalAddress: string
 /** One team, a session per 100 messages and an owner per message, each with an address of their own. */
 async function seed(orm: Awaited<ReturnType<typeof openOrm>>): Promise<EmailMessage[][]> {
   const em = orm.em.fork();
-  const team = em.create(Team, { name: 'Bench team', timeZone: 'Europe/Amsterdam', locale: 'en', sendHour: 9 });
+  const team = em.create(Team, {
+    name: 'Bench team',
+    timeZone: 'Europe/Amsterdam',
+    locale: 'en',
+    sendHour: 9,
+  });
   const date = '2026-03-12';
   const batches: EmailMessage[][] = [];
   for (let start = 0; start < MESSAGES; start += PER_WORKFLOW) {
-    const session = em.create(Session, { team, date, kind: 'doing', sendInvitation: true, sendReminder: true, repeat: 'none', state: 'scheduled' });
+    const session = em.create(Session, {
+      team,
+      date,
+      kind: 'doing',
+      sendInvitation: true,
+      sendReminder: true,
+      repeat: 'none',
+      state: 'scheduled',
+    });
     const batch: EmailMessage[] = [];
     for (let i = start; i < Math.min(start + PER_WORKFLOW, MESSAGES); i++) {
       const locale = i % 2 ? 'nl' : 'en';
@@ -183,7 +234,9 @@ async function startNotifier(env: Record<string, string>): Promise<ChildProcess>
     env: {
       PATH: process.env.PATH,
       LOG_LEVEL: 'info',
-      ...(process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES ? { NOTIFIER_MAX_CONCURRENT_ACTIVITIES: process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES } : {}),
+      ...(process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES
+        ? { NOTIFIER_MAX_CONCURRENT_ACTIVITIES: process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -212,5 +265,6 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
+  for (const cleanup of cleanups.reverse())
+    await cleanup().catch((error: unknown) => console.error('cleanup:', error));
 }

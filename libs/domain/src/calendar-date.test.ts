@@ -96,9 +96,10 @@ describe('localInstant', () => {
     const computed = (nowMillis: number) => {
       Settings.now = () => nowMillis;
       try {
-        return [localInstant('2026-10-25', 2, 'Europe/Amsterdam'), localInstant('2026-11-01', 1, 'America/New_York')].map(
-          (instant) => instant.toISOString(),
-        );
+        return [
+          localInstant('2026-10-25', 2, 'Europe/Amsterdam'),
+          localInstant('2026-11-01', 1, 'America/New_York'),
+        ].map((instant) => instant.toISOString());
       } finally {
         Settings.now = realNow;
       }

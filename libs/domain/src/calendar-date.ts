@@ -12,11 +12,9 @@ export type CalendarDate = z.infer<typeof CalendarDate>;
  * A named IANA zone such as `Europe/Amsterdam`. Intl (and so luxon) also accepts fixed offsets
  * such as `+01:00`; those are refused because a team's zone must carry its daylight-saving rules.
  */
-export const TimeZone = z
-  .string()
-  .refine((zone) => !/^[+-]/.test(zone) && IANAZone.isValidZone(zone), {
-    message: 'Expected an IANA time zone such as Europe/Amsterdam',
-  });
+export const TimeZone = z.string().refine((zone) => !/^[+-]/.test(zone) && IANAZone.isValidZone(zone), {
+  message: 'Expected an IANA time zone such as Europe/Amsterdam',
+});
 export type TimeZone = z.infer<typeof TimeZone>;
 
 /** The hour of the day, in the team's zone, at which invitations and reminders go out. */

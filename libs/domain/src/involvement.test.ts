@@ -37,7 +37,9 @@ describe('itemsInvolved', () => {
 
 describe('groupByOwner', () => {
   it('lists owners by their first item and keeps each owner’s items in order', () => {
-    expect(groupByOwner(items).map(({ ownerId, items: owned }) => [ownerId, owned.map((item) => item.id)])).toEqual([
+    expect(
+      groupByOwner(items).map(({ ownerId, items: owned }) => [ownerId, owned.map((item) => item.id)]),
+    ).toEqual([
       ['ann', ['s1', 'a2']],
       ['bob', ['k1', 'a1']],
       ['cas', ['a3']],

@@ -12,7 +12,11 @@ const at = (instant: string) => new Date(instant);
 
 // A steering session on Thursday 30 April 2026 for a team in Amsterdam (CEST, UTC+2).
 const steering = { id: 'session-apr', kind: 'steering', date: '2026-04-30' } as const;
-const firstSession: CurrencyContext = { session: steering, previousHeldSessionDate: null, timeZone: 'Europe/Amsterdam' };
+const firstSession: CurrencyContext = {
+  session: steering,
+  previousHeldSessionDate: null,
+  timeZone: 'Europe/Amsterdam',
+};
 // The previous steering session was held on 2 April; its day ended at 2026-04-02T22:00Z.
 const afterApril2: CurrencyContext = { ...firstSession, previousHeldSessionDate: '2026-04-02' };
 
@@ -134,7 +138,10 @@ describe('missingReports', () => {
   });
 
   it('leaves strategies and KPIs out of a doing session', () => {
-    const doing: CurrencyContext = { ...afterApril2, session: { id: 'session-do', kind: 'doing', date: '2026-04-30' } };
+    const doing: CurrencyContext = {
+      ...afterApril2,
+      session: { id: 'session-do', kind: 'doing', date: '2026-04-30' },
+    };
     expect(ids(missingReports(items, reports, doing))).toEqual([
       ['bob', ['a1']],
       ['ann', ['a2']],

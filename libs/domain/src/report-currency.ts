@@ -69,7 +69,11 @@ export function isReportCurrent(
   return isCurrentIn(report, reportWindow(item.type, context), context.session.id);
 }
 
-function latestCurrent<R extends ReportStamp>(reports: readonly R[], window: ReportWindow, sessionId: string): R | undefined {
+function latestCurrent<R extends ReportStamp>(
+  reports: readonly R[],
+  window: ReportWindow,
+  sessionId: string,
+): R | undefined {
   let latest: R | undefined;
   for (const report of reports) {
     if (!isCurrentIn(report, window, sessionId)) continue;

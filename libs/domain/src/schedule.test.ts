@@ -146,7 +146,9 @@ describe('sendTimes for a session less than a week ahead', () => {
 describe('sendTimes input', () => {
   it('refuses an impossible date or an unknown zone', () => {
     expect(() => sendTimes({ sessionDate: '2026-02-30', timeZone: 'UTC', sendHour: 9 })).toThrow(RangeError);
-    expect(() => sendTimes({ sessionDate: '2026-03-01', timeZone: 'Mars/Olympus', sendHour: 9 })).toThrow(RangeError);
+    expect(() => sendTimes({ sessionDate: '2026-03-01', timeZone: 'Mars/Olympus', sendHour: 9 })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -64,7 +64,8 @@ export function nextOccurrence(date: CalendarDate, repeat: SessionRepeat): Calen
 
 /** Whether `date` is a day before today in the team's zone; the API refuses such session dates. */
 export function isBeforeToday(date: CalendarDate, timeZone: TimeZone, now: Date): boolean {
-  if (!CalendarDate.safeParse(date).success) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  if (!CalendarDate.safeParse(date).success)
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   // Both are YYYY-MM-DD with four-digit years, so string order is date order.
   return date < todayIn(timeZone, now);
 }

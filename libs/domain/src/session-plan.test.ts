@@ -23,7 +23,10 @@ describe('planNext', () => {
 
   it('plans the reminder 3 days before once the invitation went out', () => {
     const invitation = { sessionDate: '2026-12-15', at: at('2026-12-08T08:00:00Z') };
-    expect(plan({ invitation }, '2026-12-08T08:00:01Z')).toEqual({ step: 'reminder', at: '2026-12-12T08:00:00.000Z' });
+    expect(plan({ invitation }, '2026-12-08T08:00:01Z')).toEqual({
+      step: 'reminder',
+      at: '2026-12-12T08:00:00.000Z',
+    });
   });
 
   it('ends with the session day: held at 00:00 of the next day in the team zone', () => {
@@ -37,7 +40,10 @@ describe('planNext', () => {
   it('invites at once when created 5 days ahead, then reminds at the reminder time', () => {
     expect(plan({}, '2026-12-10T10:00:00Z')).toEqual({ step: 'invitation', at: '2026-12-10T10:00:00.000Z' });
     const invitation = { sessionDate: '2026-12-15', at: at('2026-12-10T10:00:00Z') };
-    expect(plan({ invitation }, '2026-12-10T10:00:01Z')).toEqual({ step: 'reminder', at: '2026-12-12T08:00:00.000Z' });
+    expect(plan({ invitation }, '2026-12-10T10:00:01Z')).toEqual({
+      step: 'reminder',
+      at: '2026-12-12T08:00:00.000Z',
+    });
   });
 
   it('sends no separate reminder when created 2 days ahead (the invitation went out after the reminder time)', () => {
@@ -54,13 +60,18 @@ describe('planNext', () => {
   });
 
   it('skips steps that are switched off', () => {
-    expect(plan({ sendInvitation: false }, '2026-12-01T00:00:00Z')).toEqual({ step: 'reminder', at: '2026-12-12T08:00:00.000Z' });
+    expect(plan({ sendInvitation: false }, '2026-12-01T00:00:00Z')).toEqual({
+      step: 'reminder',
+      at: '2026-12-12T08:00:00.000Z',
+    });
     expect(plan({ sendInvitation: false, sendReminder: false }, '2026-12-01T00:00:00Z').step).toBe('held');
   });
 
   it('does not invite again after a move, and the reminder follows the new date', () => {
     const invitation = { sessionDate: '2026-12-15', at: at('2026-12-08T08:00:00Z') };
-    expect(plan({ sessionDate: '2026-12-22', invitation, remindedFor: ['2026-12-15'] }, '2026-12-13T00:00:00Z')).toEqual({
+    expect(
+      plan({ sessionDate: '2026-12-22', invitation, remindedFor: ['2026-12-15'] }, '2026-12-13T00:00:00Z'),
+    ).toEqual({
       step: 'reminder',
       at: '2026-12-19T08:00:00.000Z',
     });
@@ -70,7 +81,9 @@ describe('planNext', () => {
     // Invitation on 2026-10-24 (summer time, UTC+2), reminder on 2026-10-28 (winter time, UTC+1).
     expect(plan({ sessionDate: '2026-10-31' }, '2026-10-01T00:00:00Z').at).toBe('2026-10-24T07:00:00.000Z');
     const invitation = { sessionDate: '2026-10-31', at: at('2026-10-24T07:00:00Z') };
-    expect(plan({ sessionDate: '2026-10-31', invitation }, '2026-10-24T07:00:01Z').at).toBe('2026-10-28T08:00:00.000Z');
+    expect(plan({ sessionDate: '2026-10-31', invitation }, '2026-10-24T07:00:01Z').at).toBe(
+      '2026-10-28T08:00:00.000Z',
+    );
   });
 
   it('plans nothing but the end once the session day is over', () => {

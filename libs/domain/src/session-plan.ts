@@ -39,15 +39,27 @@ export function planNext(input: SessionPlanInput, now: Date): PlannedNext {
   const times = sendTimes(input);
   const due = (at: Date) => new Date(Math.max(at.getTime(), now.getTime()));
   if (now.getTime() >= times.heldAt.getTime()) return { step: 'held', at: times.heldAt };
-  if (input.sendInvitation && input.invitation === null) return { step: 'invitation', at: due(times.invitationAt) };
-  if (input.sendReminder && !input.remindedFor.includes(input.sessionDate) && !reminderCoveredByInvitation(input, times.reminderAt)) {
+  if (input.sendInvitation && input.invitation === null)
+    return { step: 'invitation', at: due(times.invitationAt) };
+  if (
+    input.sendReminder &&
+    !input.remindedFor.includes(input.sessionDate) &&
+    !reminderCoveredByInvitation(input, times.reminderAt)
+  ) {
     return { step: 'reminder', at: due(times.reminderAt) };
   }
   return { step: 'held', at: times.heldAt };
 }
 
 /** True when this date's invitation went out at or after its reminder time. */
-export function reminderCoveredByInvitation(input: SessionPlanInput, reminderAt: Date = sendTimes(input).reminderAt): boolean {
+export function reminderCoveredByInvitation(
+  input: SessionPlanInput,
+  reminderAt: Date = sendTimes(input).reminderAt,
+): boolean {
   const { invitation } = input;
-  return invitation !== null && invitation.sessionDate === input.sessionDate && invitation.at.getTime() >= reminderAt.getTime();
+  return (
+    invitation !== null &&
+    invitation.sessionDate === input.sessionDate &&
+    invitation.at.getTime() >= reminderAt.getTime()
+  );
 }

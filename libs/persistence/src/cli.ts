@@ -25,6 +25,8 @@ try {
     await orm.close(true);
   }
 } catch (error) {
-  process.stderr.write(`rhythm-db: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.stderr.write(
+    `rhythm-db: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  );
   process.exit(1);
 }

@@ -15,5 +15,10 @@ export { DemoSeeder, seedDemo, DEMO_TEAM_NAME, type DemoSeedResult } from './see
 export * from './session/session-review.js';
 // The few MikroORM pieces services need at their edges (a request-scoped context, the constraint
 // errors an API maps to 409, row locks), re-exported so that services depend on this lib, not on the ORM.
-export { LockMode, RequestContext, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+export {
+  LockMode,
+  RequestContext,
+  UniqueConstraintViolationException,
+  ForeignKeyConstraintViolationException,
+} from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/postgresql';

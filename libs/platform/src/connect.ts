@@ -17,7 +17,12 @@ export function causeOf(error: unknown): string {
 }
 
 /** Runs `connect`; on failure throws a StartupError "cannot reach <what> at <where> (<cause>): check <setting>". */
-export async function reach<T>(what: string, where: string, setting: string, connect: () => Promise<T>): Promise<T> {
+export async function reach<T>(
+  what: string,
+  where: string,
+  setting: string,
+  connect: () => Promise<T>,
+): Promise<T> {
   try {
     return await connect();
   } catch (error) {

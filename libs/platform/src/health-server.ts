@@ -8,14 +8,19 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-export function startHealthServer(port: number, healthy: () => { ok: boolean; state: string }): Promise<HealthServer> {
+export function startHealthServer(
+  port: number,
+  healthy: () => { ok: boolean; state: string },
+): Promise<HealthServer> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || req.url !== '/healthz') {
       res.writeHead(404).end();
       return;
     }
     const { ok, state } = healthy();
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'up' : 'down', state }));
+    res
+      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: ok ? 'up' : 'down', state }));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

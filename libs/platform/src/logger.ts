@@ -8,7 +8,14 @@ export function createLogger(service: string, level: string = 'info'): Logger {
     name: service,
     level,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.apiKey', '*.password', '*.DATABASE_URL', '*.RESEND_API_KEY'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.apiKey',
+        '*.password',
+        '*.DATABASE_URL',
+        '*.RESEND_API_KEY',
+      ],
       censor: '[redacted]',
     },
   });

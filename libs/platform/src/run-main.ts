@@ -12,7 +12,9 @@ export function runMain(service: string, start: () => Promise<void>): void {
     if (error instanceof ConfigError || error instanceof StartupError) {
       process.stderr.write(`${service}: ${error.message}\n`);
     } else {
-      process.stderr.write(`${service}: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${service}: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
     process.exit(1);
   });

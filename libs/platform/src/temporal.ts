@@ -14,9 +14,13 @@ export function temporalConnectionOptions(env: TemporalEnv): TemporalConnectionO
   const options: TemporalConnectionOptions = { address: env.TEMPORAL_ADDRESS };
   if (env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_KEY) {
     if (!env.TEMPORAL_TLS_CERT || !env.TEMPORAL_TLS_KEY) {
-      throw new ConfigError('bad configuration: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to PEM files)');
+      throw new ConfigError(
+        'bad configuration: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to PEM files)',
+      );
     }
-    options.tls = { clientCertPair: { crt: readPem(env.TEMPORAL_TLS_CERT), key: readPem(env.TEMPORAL_TLS_KEY) } };
+    options.tls = {
+      clientCertPair: { crt: readPem(env.TEMPORAL_TLS_CERT), key: readPem(env.TEMPORAL_TLS_KEY) },
+    };
   }
   if (env.TEMPORAL_API_KEY) {
     options.apiKey = env.TEMPORAL_API_KEY;

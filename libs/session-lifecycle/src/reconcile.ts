@@ -6,11 +6,18 @@ import { Session, type Orm } from '@rhythm/persistence';
 import type { Client } from '@temporalio/client';
 import { startSessionWorkflow, type StartSessionOptions } from './start-session.js';
 
-export async function startMissingSessionWorkflows(orm: Orm, client: Client, options: StartSessionOptions = {}): Promise<string[]> {
-  const sessions = await orm.em.fork().find(Session, { state: 'scheduled' }, { populate: ['team'], orderBy: { date: 'asc' } });
+export async function startMissingSessionWorkflows(
+  orm: Orm,
+  client: Client,
+  options: StartSessionOptions = {},
+): Promise<string[]> {
+  const sessions = await orm.em
+    .fork()
+    .find(Session, { state: 'scheduled' }, { populate: ['team'], orderBy: { date: 'asc' } });
   const started: string[] = [];
   for (const session of sessions) {
-    if (await startSessionWorkflow(client, session, session.team.getEntity(), options)) started.push(session.id);
+    if (await startSessionWorkflow(client, session, session.team.getEntity(), options))
+      started.push(session.id);
   }
   return started;
 }

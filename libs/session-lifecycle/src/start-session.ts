@@ -4,7 +4,10 @@ import { SESSIONS_TASK_QUEUE, sessionWorkflowId, type SessionWorkflowInput } fro
 import type { Session, Team } from '@rhythm/persistence';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 
-export function sessionWorkflowInput(session: Pick<Session, 'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat'>, team: Pick<Team, 'id' | 'timeZone' | 'sendHour'>): SessionWorkflowInput {
+export function sessionWorkflowInput(
+  session: Pick<Session, 'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat'>,
+  team: Pick<Team, 'id' | 'timeZone' | 'sendHour'>,
+): SessionWorkflowInput {
   return {
     version: 1,
     sessionId: session.id,

@@ -19,7 +19,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await asAdmin(adminUrl, `create database "${name}"`);
-  return { url: url.toString(), name, drop: () => asAdmin(adminUrl, `drop database if exists "${name}" with (force)`) };
+  return {
+    url: url.toString(),
+    name,
+    drop: () => asAdmin(adminUrl, `drop database if exists "${name}" with (force)`),
+  };
 }
 
 async function asAdmin(adminUrl: string, sql: string): Promise<void> {

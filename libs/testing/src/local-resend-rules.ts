@@ -32,19 +32,34 @@ const NAMED_ADDRESS = /^[^<>]*<([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)>$/;
 /** Validates one email; returns the error (422 validation_error) or the normalised payload. */
 export function validateEmail(body: unknown, where = ''): EmailPayload | ResendErrorBody {
   const invalid = (message: string) => errorBody(422, 'validation_error', `${where}${message}`);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid('The email must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return invalid('The email must be a JSON object.');
   const email = body as Record<string, unknown>;
   if (email.from === undefined) return invalid('Missing `from` field.');
-  if (typeof email.from !== 'string' || !(ADDRESS.test(email.from.trim()) || NAMED_ADDRESS.test(email.from.trim()))) {
-    return invalid('Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.');
+  if (
+    typeof email.from !== 'string' ||
+    !(ADDRESS.test(email.from.trim()) || NAMED_ADDRESS.test(email.from.trim()))
+  ) {
+    return invalid(
+      'Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
+    );
   }
   if (email.to === undefined) return invalid('Missing `to` field.');
   const to = typeof email.to === 'string' ? [email.to] : email.to;
-  if (!Array.isArray(to) || to.length === 0 || to.length > RECIPIENT_LIMIT || !to.every((a) => typeof a === 'string' && ADDRESS.test(a))) {
-    return invalid('Invalid `to` field. The email address needs to follow the `email@example.com` format (at most 50 addresses).');
+  if (
+    !Array.isArray(to) ||
+    to.length === 0 ||
+    to.length > RECIPIENT_LIMIT ||
+    !to.every((a) => typeof a === 'string' && ADDRESS.test(a))
+  ) {
+    return invalid(
+      'Invalid `to` field. The email address needs to follow the `email@example.com` format (at most 50 addresses).',
+    );
   }
-  if (typeof email.subject !== 'string' || email.subject.length === 0) return invalid('Missing `subject` field.');
-  if (email.attachments !== undefined && where) return invalid('The `attachments` field is not supported in batch sending.');
+  if (typeof email.subject !== 'string' || email.subject.length === 0)
+    return invalid('Missing `subject` field.');
+  if (email.attachments !== undefined && where)
+    return invalid('The `attachments` field is not supported in batch sending.');
   return {
     from: email.from,
     to: to as string[],
@@ -61,7 +76,9 @@ export function isError(value: unknown): value is ResendErrorBody {
 /** Same JSON value → same hash, whatever the key order or whitespace of the request body. */
 export function bodyHash(value: unknown): string {
   const sorted = (_: string, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v;
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v;
   return createHash('sha256').update(JSON.stringify(value, sorted)).digest('hex');
 }
 

@@ -73,7 +73,12 @@ export interface ReceivedRequest {
 /** What the next matching requests do instead of (or on top of) the normal handling. */
 export type LocalResendFault =
   | { status: 400 | 401 | 403 | 422 | 500 | 502 | 503; name?: string; message?: string }
-  | { status: 429; name?: 'rate_limit_exceeded' | 'daily_quota_exceeded' | 'monthly_quota_exceeded'; retryAfterSeconds?: number; message?: string }
+  | {
+      status: 429;
+      name?: 'rate_limit_exceeded' | 'daily_quota_exceeded' | 'monthly_quota_exceeded';
+      retryAfterSeconds?: number;
+      message?: string;
+    }
   /** Cut the connection without an answer; by default after accepting the emails (a lost reply). */
   | { status: 'drop-connection'; accepted?: boolean }
   /** Accept the emails at once, answer after `ms` (a slow reply; the client may be gone by then). */
@@ -131,7 +136,9 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
 
   const quotaHeaders = (now: number): Record<string, string> => {
     const month = utcDay(now).slice(0, 7);
-    const headers: Record<string, string> = { 'x-resend-monthly-quota': String(emails.filter((e) => utcDay(e.acceptedAt).startsWith(month)).length) };
+    const headers: Record<string, string> = {
+      'x-resend-monthly-quota': String(emails.filter((e) => utcDay(e.acceptedAt).startsWith(month)).length),
+    };
     if (options.dailyQuota !== undefined) headers['x-resend-daily-quota'] = String(usedToday(now));
     return headers;
   };
@@ -141,7 +148,8 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
     const at = Date.now();
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://local').pathname.replace(/\/$/, '');
-    const idempotencyKey = req.headers['idempotency-key'] === undefined ? null : String(req.headers['idempotency-key']);
+    const idempotencyKey =
+      req.headers['idempotency-key'] === undefined ? null : String(req.headers['idempotency-key']);
     const entry: ReceivedRequest = { at, path, idempotencyKey, status: 0, accepted: 0, replayed: false };
     requests.push(entry);
     stats.requests += 1;
@@ -150,12 +158,16 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
       entry.status = status;
       if (status === 429) stats.tooManyRequests += 1;
       if (isError(body) && body.name === 'rate_limit_exceeded') stats.rateLimited += 1;
-      if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json', ...headers, ...quotaHeaders(Date.now()) }).end(JSON.stringify(body));
+      if (!res.destroyed)
+        res
+          .writeHead(status, { 'content-type': 'application/json', ...headers, ...quotaHeaders(Date.now()) })
+          .end(JSON.stringify(body));
     };
     const fail = (error: ResendErrorBody) => answer(error.statusCode, error);
 
     if (!ROUTES.has(path)) return fail(errorBody(404, 'not_found', 'The requested endpoint does not exist.'));
-    if (req.method !== 'POST') return fail(errorBody(405, 'method_not_allowed', 'Method is not allowed for the requested path.'));
+    if (req.method !== 'POST')
+      return fail(errorBody(405, 'method_not_allowed', 'Method is not allowed for the requested path.'));
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!key) return fail(errorBody(401, 'missing_api_key', 'Missing API key in the authorization header.'));
     if (key !== options.apiKey) return fail(errorBody(403, 'invalid_api_key', 'API key is invalid.'));
@@ -163,13 +175,22 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
       const decision = limit(key);
       headers = decision.headers;
       if (!decision.allowed) {
-        return fail(errorBody(429, 'rate_limit_exceeded', 'Too many requests. Please limit the number of requests per second.'));
+        return fail(
+          errorBody(
+            429,
+            'rate_limit_exceeded',
+            'Too many requests. Please limit the number of requests per second.',
+          ),
+        );
       }
     }
 
     const fault = faults.shift();
     if (fault && typeof fault.status === 'number') {
-      const [name, message] = DEFAULT_FAULT_ERRORS[fault.status] ?? ['application_error', 'An unexpected error occurred.'];
+      const [name, message] = DEFAULT_FAULT_ERRORS[fault.status] ?? [
+        'application_error',
+        'An unexpected error occurred.',
+      ];
       if (fault.status === 429) headers = { ...headers, 'retry-after': String(fault.retryAfterSeconds ?? 1) };
       return fail(errorBody(fault.status, fault.name ?? name, fault.message ?? message));
     }
@@ -184,13 +205,23 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
     const scope = `${key}\nPOST ${path}\n${idempotencyKey}`;
     if (idempotencyKey !== null) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 256) {
-        return fail(errorBody(400, 'invalid_idempotency_key', 'Idempotency keys, if present, must have between 1 and 256 characters.'));
+        return fail(
+          errorBody(
+            400,
+            'invalid_idempotency_key',
+            'Idempotency keys, if present, must have between 1 and 256 characters.',
+          ),
+        );
       }
       const earlier = remembered.get(scope);
       if (earlier && earlier.expiresAt > at) {
         if (earlier.hash !== bodyHash(body)) {
           return fail(
-            errorBody(409, 'invalid_idempotent_request', "This idempotency key has been used with this HTTP method and endpoint within the last 24 hours, but the request body was modified and doesn't match the original request."),
+            errorBody(
+              409,
+              'invalid_idempotent_request',
+              "This idempotency key has been used with this HTTP method and endpoint within the last 24 hours, but the request body was modified and doesn't match the original request.",
+            ),
           );
         }
         entry.replayed = true;
@@ -201,20 +232,37 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
 
     const batch = path === '/emails/batch';
     if (batch && (!Array.isArray(body) || body.length === 0 || body.length > BATCH_LIMIT)) {
-      return fail(errorBody(422, 'validation_error', `The batch must be a JSON array of 1 to ${BATCH_LIMIT} emails.`));
+      return fail(
+        errorBody(422, 'validation_error', `The batch must be a JSON array of 1 to ${BATCH_LIMIT} emails.`),
+      );
     }
-    const payloads = batch ? (body as unknown[]).map((email, i) => validateEmail(email, `emails[${i}]: `)) : [validateEmail(body)];
+    const payloads = batch
+      ? (body as unknown[]).map((email, i) => validateEmail(email, `emails[${i}]: `))
+      : [validateEmail(body)];
     const invalid = payloads.find(isError);
     if (invalid) return fail(invalid);
     if (options.dailyQuota !== undefined && usedToday(at) + payloads.length > options.dailyQuota) {
-      return fail(errorBody(429, 'daily_quota_exceeded', 'You have exceeded your daily email sending quota.'));
+      return fail(
+        errorBody(429, 'daily_quota_exceeded', 'You have exceeded your daily email sending quota.'),
+      );
     }
 
-    const accepted = (payloads as EmailPayload[]).map((payload) => ({ ...payload, id: randomUUID(), acceptedAt: at, idempotencyKey }));
+    const accepted = (payloads as EmailPayload[]).map((payload) => ({
+      ...payload,
+      id: randomUUID(),
+      acceptedAt: at,
+      idempotencyKey,
+    }));
     emails.push(...accepted);
     entry.accepted = accepted.length;
     const response = batch ? { data: accepted.map(({ id }) => ({ id })) } : { id: accepted[0]!.id };
-    if (idempotencyKey !== null) remembered.set(scope, { hash: bodyHash(body), status: 200, body: response, expiresAt: at + IDEMPOTENCY_WINDOW_MS });
+    if (idempotencyKey !== null)
+      remembered.set(scope, {
+        hash: bodyHash(body),
+        status: 200,
+        body: response,
+        expiresAt: at + IDEMPOTENCY_WINDOW_MS,
+      });
     return deliver(200, response);
 
     function deliver(status: number, response: unknown): void {
@@ -266,7 +314,11 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
         };
         const timer = setTimeout(() => {
           watchers.delete(check);
-          reject(new Error(`local Resend: condition not met within ${timeoutMs} ms (${stats.requests} requests, ${emails.length} emails)`));
+          reject(
+            new Error(
+              `local Resend: condition not met within ${timeoutMs} ms (${stats.requests} requests, ${emails.length} emails)`,
+            ),
+          );
         }, timeoutMs);
         watchers.add(check);
         check();
@@ -276,7 +328,9 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

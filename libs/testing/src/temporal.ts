@@ -17,7 +17,9 @@ const { temporal } = proto;
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = requireEnv('TEMPORAL_TEST_SERVER_PATH');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(

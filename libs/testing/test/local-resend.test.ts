@@ -10,7 +10,13 @@ beforeEach(async () => {
 });
 afterEach(async () => server?.close());
 
-const email = (i: number, overrides: Record<string, unknown> = {}) => ({ from: 'Rhythm <rhythm@example.com>', to: [`p${i}@example.com`], subject: `S${i}`, html: '<p>x</p>', ...overrides });
+const email = (i: number, overrides: Record<string, unknown> = {}) => ({
+  from: 'Rhythm <rhythm@example.com>',
+  to: [`p${i}@example.com`],
+  subject: `S${i}`,
+  html: '<p>x</p>',
+  ...overrides,
+});
 const batch = (count: number) => Array.from({ length: count }, (_, i) => email(i));
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}, target = server) {
@@ -19,7 +25,11 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe('local Resend server', () => {
@@ -38,21 +48,39 @@ describe('local Resend server', () => {
     ['101 emails in a batch', '/emails/batch', batch(101), /1 to 100 emails/],
     ['a batch that is not an array', '/emails/batch', email(0), /JSON array/],
     ['a missing from', '/emails/batch', [email(0, { from: undefined })], /Missing `from` field/],
-    ['a missing to', '/emails/batch', [email(0), email(1, { to: undefined })], /emails\[1\]: Missing `to` field/],
+    [
+      'a missing to',
+      '/emails/batch',
+      [email(0), email(1, { to: undefined })],
+      /emails\[1\]: Missing `to` field/,
+    ],
     ['a missing subject', '/emails', email(0, { subject: undefined }), /Missing `subject` field/],
     ['a malformed address', '/emails', email(0, { to: 'typo@example' }), /Invalid `to` field/],
-    ['attachments in a batch', '/emails/batch', [email(0, { attachments: [{ filename: 'a.txt', content: 'eA==' }] })], /attachments/],
+    [
+      'attachments in a batch',
+      '/emails/batch',
+      [email(0, { attachments: [{ filename: 'a.txt', content: 'eA==' }] })],
+      /attachments/,
+    ],
   ])('refuses %s with 422 validation_error and sends nothing', async (_, path, body, message) => {
     const answer = await post(path, body);
     expect(answer.status).toBe(422);
-    expect(answer.body).toEqual({ statusCode: 422, name: 'validation_error', message: expect.stringMatching(message) });
+    expect(answer.body).toEqual({
+      statusCode: 422,
+      name: 'validation_error',
+      message: expect.stringMatching(message),
+    });
     expect(server.emails).toHaveLength(0);
   });
 
   it("answers 401 without an API key and 403 with a wrong one, in Resend's error shape", async () => {
     expect(await post('/emails', email(0), { authorization: '' })).toMatchObject({
       status: 401,
-      body: { statusCode: 401, name: 'missing_api_key', message: 'Missing API key in the authorization header.' },
+      body: {
+        statusCode: 401,
+        name: 'missing_api_key',
+        message: 'Missing API key in the authorization header.',
+      },
     });
     expect(await post('/emails', email(0), { authorization: 'Bearer re_wrong' })).toMatchObject({
       status: 403,
@@ -69,8 +97,14 @@ describe('local Resend server', () => {
     expect(server.stats.replays).toBe(1);
 
     const changed = await post('/emails/batch', batch(4), { 'idempotency-key': 'k-1' });
-    expect(changed).toMatchObject({ status: 409, body: { statusCode: 409, name: 'invalid_idempotent_request' } });
-    expect(await post('/emails', email(9), { 'idempotency-key': 'x'.repeat(257) })).toMatchObject({ status: 400, body: { name: 'invalid_idempotency_key' } });
+    expect(changed).toMatchObject({
+      status: 409,
+      body: { statusCode: 409, name: 'invalid_idempotent_request' },
+    });
+    expect(await post('/emails', email(9), { 'idempotency-key': 'x'.repeat(257) })).toMatchObject({
+      status: 400,
+      body: { name: 'invalid_idempotency_key' },
+    });
     expect(server.emails).toHaveLength(3);
   });
 

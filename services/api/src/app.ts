@@ -27,7 +27,14 @@ export function createApp(deps: AppDependencies): RhythmApp {
     ...healthRoutes([
       { name: 'postgresql', check: () => checkDatabase(deps.orm) },
       // A gRPC deadline, so a probe against an unreachable Temporal ends instead of retrying on.
-      { name: 'temporal', check: () => deps.temporal.withDeadline(Date.now() + 2_500, async () => void (await deps.temporal.workflowService.getSystemInfo({}))) },
+      {
+        name: 'temporal',
+        check: () =>
+          deps.temporal.withDeadline(
+            Date.now() + 2_500,
+            async () => void (await deps.temporal.workflowService.getSystemInfo({})),
+          ),
+      },
     ]),
     ...metricsRoutes(metrics),
     ...openApiRoutes(() => document),

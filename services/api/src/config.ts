@@ -20,9 +20,14 @@ const ApiEnv = TemporalEnv.extend({
   /** The zone a new team gets when its creator does not name one. */
   DEFAULT_TIME_ZONE: TimeZone.default('Europe/Amsterdam'),
   /** HS256 key for bearer tokens (local and small installs). 256 bits at least, as RFC 7518 asks. */
-  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)')
+    .optional(),
   /** An identity provider's JWKS endpoint; when set, tokens are verified with its keys instead of the secret. */
-  AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a JWKS document' }).optional(),
+  AUTH_JWKS_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL of a JWKS document' })
+    .optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
 });
@@ -33,7 +38,10 @@ export type AuthSettings =
   | { mode: 'secret'; secret: string; issuer: string; audience: string }
   | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
 
-export const ApiConfig = ApiEnv.superRefine(checkAuth).transform((env) => ({ ...env, auth: authSettings(env) }));
+export const ApiConfig = ApiEnv.superRefine(checkAuth).transform((env) => ({
+  ...env,
+  auth: authSettings(env),
+}));
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -41,21 +49,30 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 }
 
 function checkAuth(env: ApiEnv, ctx: z.RefinementCtx): void {
-  const problem = (variable: keyof ApiEnv, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  const problem = (variable: keyof ApiEnv, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [variable], message });
   if (env.AUTH_JWKS_URL) {
     // Without both checks any token the provider ever signed, for any application, would be accepted.
-    if (!env.AUTH_ISSUER) problem('AUTH_ISSUER', 'required with AUTH_JWKS_URL (the provider’s issuer, the iss claim)');
-    if (!env.AUTH_AUDIENCE) problem('AUTH_AUDIENCE', 'required with AUTH_JWKS_URL (this API’s audience, the aud claim)');
+    if (!env.AUTH_ISSUER)
+      problem('AUTH_ISSUER', 'required with AUTH_JWKS_URL (the provider’s issuer, the iss claim)');
+    if (!env.AUTH_AUDIENCE)
+      problem('AUTH_AUDIENCE', 'required with AUTH_JWKS_URL (this API’s audience, the aud claim)');
     return;
   }
   if (env.NODE_ENV !== 'production') return;
   if (!env.AUTH_JWT_SECRET) problem('AUTH_JWT_SECRET', 'required in production unless AUTH_JWKS_URL is set');
-  else if (env.AUTH_JWT_SECRET === DEV_JWT_SECRET) problem('AUTH_JWT_SECRET', 'the development secret is not allowed in production');
+  else if (env.AUTH_JWT_SECRET === DEV_JWT_SECRET)
+    problem('AUTH_JWT_SECRET', 'the development secret is not allowed in production');
 }
 
 function authSettings(env: ApiEnv): AuthSettings {
   if (env.AUTH_JWKS_URL) {
-    return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER ?? '', audience: env.AUTH_AUDIENCE ?? '' };
+    return {
+      mode: 'jwks',
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER ?? '',
+      audience: env.AUTH_AUDIENCE ?? '',
+    };
   }
   return {
     mode: 'secret',

@@ -2,7 +2,8 @@
 // these without knowing HTTP; the single error handler (http/problem-handler.ts) maps each kind to
 // its status. A new kind needs a line in `statusOfKind` there, nothing else.
 
-export type ErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+export type ErrorKind =
+  'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
 
 /** One field the client got wrong, e.g. `{ field: 'body.timeZone', message: 'Expected an IANA time zone' }`. */
 export interface FieldError {

@@ -1,6 +1,14 @@
 // rhythm-api: config → connections → app → listen; graceful shutdown on SIGTERM/SIGINT.
 import { connectOrm } from '@rhythm/persistence';
-import { StartupError, connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain } from '@rhythm/platform';
+import {
+  StartupError,
+  connectTemporalClient,
+  createLogger,
+  databaseLocation,
+  onShutdown,
+  reach,
+  runMain,
+} from '@rhythm/platform';
 import type { Express } from 'express';
 import type { AddressInfo, Server } from 'node:net';
 import { createApp } from './app.js';
@@ -10,13 +18,25 @@ import { createSessionService } from './sessions/index.js';
 runMain('rhythm-api', async () => {
   const config = loadApiConfig();
   const logger = createLogger('rhythm-api', config.LOG_LEVEL);
-  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () =>
+    connectOrm(config.DATABASE_URL),
+  );
   const temporal = await connectTemporalClient(config);
   const sessions = createSessionService({ orm, client: temporal });
   // A team's new time zone or send hour is signalled to each of its scheduled sessions.
-  const app = createApp({ config, logger, orm, temporal, sessions, hooks: { onTeamSettingsChanged: sessions.onTeamSettingsChanged } });
+  const app = createApp({
+    config,
+    logger,
+    orm,
+    temporal,
+    sessions,
+    hooks: { onTeamSettingsChanged: sessions.onTeamSettingsChanged },
+  });
   const server = await listen(app, config.PORT);
-  logger.info({ port: (server.address() as AddressInfo).port, auth: config.auth.mode }, 'rhythm-api listening');
+  logger.info(
+    { port: (server.address() as AddressInfo).port, auth: config.auth.mode },
+    'rhythm-api listening',
+  );
   onShutdown(async (signal) => {
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     await new Promise<void>((resolve) => server.close(() => resolve()));

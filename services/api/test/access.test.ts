@@ -1,7 +1,15 @@
 // The authorization helpers other modules (the sessions endpoints) build on.
 import type { Role } from '@rhythm/domain';
 import type { Membership } from '@rhythm/persistence';
-import { Access, canWriteReport, isAdministrator, isProcessOwner, requireMembership, requireRole, type TeamMember } from '../src/auth/access.js';
+import {
+  Access,
+  canWriteReport,
+  isAdministrator,
+  isProcessOwner,
+  requireMembership,
+  requireRole,
+  type TeamMember,
+} from '../src/auth/access.js';
 import { ForbiddenError, NotFoundError } from '../src/errors.js';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
@@ -11,7 +19,8 @@ let world: World;
 beforeAll(async () => {
   world = await createWorld(testApp());
 });
-const member = (actor: keyof World['users']) => requireMembership(testApp().orm.em.fork(), world.users[actor], world.team.id);
+const member = (actor: keyof World['users']) =>
+  requireMembership(testApp().orm.em.fork(), world.users[actor], world.team.id);
 
 describe('requireMembership', () => {
   it('gives the caller’s team and roles', async () => {
@@ -23,7 +32,11 @@ describe('requireMembership', () => {
 
   it('is the same NotFoundError for someone else’s team and for no team', async () => {
     await expect(member('outsider')).rejects.toThrow(new NotFoundError(`Team ${world.team.id} not found.`));
-    const none = requireMembership(testApp().orm.em.fork(), world.users.administrator, '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c');
+    const none = requireMembership(
+      testApp().orm.em.fork(),
+      world.users.administrator,
+      '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c',
+    );
     await expect(none).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -31,7 +44,9 @@ describe('requireMembership', () => {
 describe('requireRole', () => {
   it('passes any of the roles and refuses others with ForbiddenError naming them', async () => {
     expect(() => requireRole(withRoles('process_owner'), 'administrator', 'process_owner')).not.toThrow();
-    expect(() => requireRole(withRoles('member'), 'administrator', 'process_owner')).toThrow(new ForbiddenError('Only a team administrator or process owner may do this.'));
+    expect(() => requireRole(withRoles('member'), 'administrator', 'process_owner')).toThrow(
+      new ForbiddenError('Only a team administrator or process owner may do this.'),
+    );
     expect(() => requireRole(withRoles('member'), 'administrator', 'process_owner')).toThrow(ForbiddenError);
   });
 
@@ -39,7 +54,9 @@ describe('requireRole', () => {
     const access = new Access(testApp().orm.em.fork(), world.users.member);
     const first = await access.requireMembership(world.team.id);
     expect(await access.requireMembership(world.team.id)).toBe(first);
-    await expect(access.requireMembership(world.team.id, 'administrator')).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(access.requireMembership(world.team.id, 'administrator')).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 

@@ -15,7 +15,11 @@ beforeAll(async () => {
   world = await createWorld(testApp());
 });
 
-function hs256(claims: { sub?: string; iss?: string; aud?: string; exp?: number }, secret = DEV_JWT_SECRET, alg = 'HS256') {
+function hs256(
+  claims: { sub?: string; iss?: string; aud?: string; exp?: number },
+  secret = DEV_JWT_SECRET,
+  alg = 'HS256',
+) {
   const jwt = new SignJWT({}).setProtectedHeader({ alg }).setIssuedAt();
   if (claims.sub) jwt.setSubject(claims.sub);
   jwt.setIssuer(claims.iss ?? 'rhythm-api').setAudience(claims.aud ?? 'rhythm');
@@ -52,7 +56,9 @@ describe('bearer tokens signed with the secret', () => {
   });
 
   it('an expired token says so', async () => {
-    const response = await me(`Bearer ${await hs256({ sub: world.users.member.id, exp: Math.floor(Date.now() / 1000) - 60 })}`);
+    const response = await me(
+      `Bearer ${await hs256({ sub: world.users.member.id, exp: Math.floor(Date.now() / 1000) - 60 })}`,
+    );
     expect(response.body.detail).toBe('The token has expired.');
   });
 
@@ -81,9 +87,14 @@ describe('POST /api/dev/token', () => {
     afterAll(() => dev.close());
 
     it('issues a token for an existing user by email, which then signs them in', async () => {
-      const response = await dev.http.post('/api/dev/token').send({ email: devWorld.users.processOwner.email!.toUpperCase() });
+      const response = await dev.http
+        .post('/api/dev/token')
+        .send({ email: devWorld.users.processOwner.email!.toUpperCase() });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ tokenType: 'Bearer', user: { id: devWorld.users.processOwner.id, name: 'Pim' } });
+      expect(response.body).toMatchObject({
+        tokenType: 'Bearer',
+        user: { id: devWorld.users.processOwner.id, name: 'Pim' },
+      });
       expect(Date.parse(response.body.expiresAt)).toBeGreaterThan(Date.now() + 11 * 3600_000);
       const signedIn = await dev.http.get('/api/me').set('Authorization', `Bearer ${response.body.token}`);
       expect(signedIn.body.user.id).toBe(devWorld.users.processOwner.id);
@@ -114,7 +125,9 @@ describe('tokens from an identity provider (JWKS)', () => {
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-    provider = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    provider = createServer((_req, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/.well-known/jwks.json`;
     sign = (claims) =>
@@ -126,7 +139,13 @@ describe('tokens from an identity provider (JWKS)', () => {
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
-    withJwks = await startTestApp({ env: { AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: 'https://id.example.com/', AUTH_AUDIENCE: 'rhythm-production' } });
+    withJwks = await startTestApp({
+      env: {
+        AUTH_JWKS_URL: jwksUrl,
+        AUTH_ISSUER: 'https://id.example.com/',
+        AUTH_AUDIENCE: 'rhythm-production',
+      },
+    });
     const em = withJwks.orm.em.fork();
     user = em.create(User, { name: 'Jo', email: 'jo@example.com', locale: null });
     await em.flush();
@@ -138,25 +157,40 @@ describe('tokens from an identity provider (JWKS)', () => {
   });
 
   it('accepts a token signed with the provider’s key, for our audience and from its issuer', async () => {
-    const response = await withJwks.http.get('/api/me').set('Authorization', `Bearer ${await sign({ sub: user.id })}`);
+    const response = await withJwks.http
+      .get('/api/me')
+      .set('Authorization', `Bearer ${await sign({ sub: user.id })}`);
     expect(response.status).toBe(200);
     expect(response.body.user.id).toBe(user.id);
   });
 
   it('refuses its tokens for another audience or from another issuer, and locally signed ones', async () => {
-    for (const token of [await sign({ sub: user.id, aud: 'other-app' }), await sign({ sub: user.id, iss: 'https://evil.example.com/' }), await hs256({ sub: user.id })]) {
+    for (const token of [
+      await sign({ sub: user.id, aud: 'other-app' }),
+      await sign({ sub: user.id, iss: 'https://evil.example.com/' }),
+      await hs256({ sub: user.id }),
+    ]) {
       const response = await withJwks.http.get('/api/me').set('Authorization', `Bearer ${token}`);
       expect(response.status).toBe(401);
     }
   });
 
   it('answers 503, not 401, when the provider’s keys cannot be fetched', async () => {
-    const verifier = createTokenVerifier({ mode: 'jwks', jwksUrl: 'http://127.0.0.1:1/jwks.json', issuer: 'https://id.example.com/', audience: 'rhythm-production' });
+    const verifier = createTokenVerifier({
+      mode: 'jwks',
+      jwksUrl: 'http://127.0.0.1:1/jwks.json',
+      issuer: 'https://id.example.com/',
+      audience: 'rhythm-production',
+    });
     const unreachable = await startTestApp({ tokenVerifier: verifier });
     try {
-      const response = await unreachable.http.get('/api/me').set('Authorization', `Bearer ${await sign({ sub: user.id })}`);
+      const response = await unreachable.http
+        .get('/api/me')
+        .set('Authorization', `Bearer ${await sign({ sub: user.id })}`);
       expect(response.status).toBe(503);
-      expect(response.body.detail).toBe('The identity provider’s keys could not be fetched; try again shortly.');
+      expect(response.body.detail).toBe(
+        'The identity provider’s keys could not be fetched; try again shortly.',
+      );
       unreachable.assertConformance();
     } finally {
       await unreachable.close();

@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 const as = (actor: keyof World['users']) => `Bearer ${world.tokens[actor]}`;
 const sessionPath = (id: string) => `/api/teams/${world.team.id}/sessions/${id}`;
-const calendar = (id: string) => testApp().http.get(`${sessionPath(id)}/calendar.ics`).set('Authorization', as('member'));
+const calendar = (id: string) =>
+  testApp()
+    .http.get(`${sessionPath(id)}/calendar.ics`)
+    .set('Authorization', as('member'));
 const compact = (date: string) => date.replaceAll('-', '');
 /** The calendar's lines, unfolded (RFC 5545 folds long lines with CRLF + space). */
 const lines = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
@@ -22,7 +25,9 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}/calendar.ics', () => {
     const first = await calendar(session.id);
     expect(first.status).toBe(200);
     expect(first.type).toBe('text/calendar');
-    expect(first.headers['content-disposition']).toBe(`attachment; filename="rhythm-session-${session.id}.ics"`);
+    expect(first.headers['content-disposition']).toBe(
+      `attachment; filename="rhythm-session-${session.id}.ics"`,
+    );
     expect(lines(first.text)).toEqual(
       expect.arrayContaining([
         'BEGIN:VCALENDAR',
@@ -37,13 +42,29 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}/calendar.ics', () => {
     );
 
     const moved = addDays(session.date, 2);
-    await testApp().http.patch(sessionPath(session.id)).set('Authorization', as('administrator')).send({ date: moved });
+    await testApp()
+      .http.patch(sessionPath(session.id))
+      .set('Authorization', as('administrator'))
+      .send({ date: moved });
     const second = lines((await calendar(session.id)).text);
-    expect(second).toEqual(expect.arrayContaining([`UID:session-${session.id}@rhythm`, 'SEQUENCE:1', `DTSTART;VALUE=DATE:${compact(moved)}`]));
+    expect(second).toEqual(
+      expect.arrayContaining([
+        `UID:session-${session.id}@rhythm`,
+        'SEQUENCE:1',
+        `DTSTART;VALUE=DATE:${compact(moved)}`,
+      ]),
+    );
 
     await testApp().http.delete(sessionPath(session.id)).set('Authorization', as('administrator'));
     const third = lines((await calendar(session.id)).text);
-    expect(third).toEqual(expect.arrayContaining(['METHOD:CANCEL', `UID:session-${session.id}@rhythm`, 'SEQUENCE:2', 'STATUS:CANCELLED']));
+    expect(third).toEqual(
+      expect.arrayContaining([
+        'METHOD:CANCEL',
+        `UID:session-${session.id}@rhythm`,
+        'SEQUENCE:2',
+        'STATUS:CANCELLED',
+      ]),
+    );
   });
 
   it('is 404 problem+json for an unknown session', async () => {

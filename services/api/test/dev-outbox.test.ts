@@ -13,7 +13,14 @@ beforeAll(async () => {
   const start = Date.parse('2026-03-01T09:00:00Z');
   for (let i = 0; i < 5; i++) {
     const to = i % 2 ? 'bo@example.com' : 'ada@example.com';
-    em.create(OutboxEmail, { to, subject: `Email ${i}`, html: `<p>${i}</p>`, text: String(i), idempotencyKey: `key-${i}`, createdAt: new Date(start + i * 60_000) });
+    em.create(OutboxEmail, {
+      to,
+      subject: `Email ${i}`,
+      html: `<p>${i}</p>`,
+      text: String(i),
+      idempotencyKey: `key-${i}`,
+      createdAt: new Date(start + i * 60_000),
+    });
   }
   await em.flush();
 });
@@ -24,14 +31,29 @@ describe('GET /api/dev/outbox (NODE_ENV=development)', () => {
     const response = await outbox();
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ page: 1, pageSize: 20, total: 5 });
-    expect(response.body.emails.map((email: { subject: string }) => email.subject)).toEqual(['Email 4', 'Email 3', 'Email 2', 'Email 1', 'Email 0']);
-    expect(response.body.emails[0]).toMatchObject({ to: 'ada@example.com', html: '<p>4</p>', text: '4', idempotencyKey: 'key-4', createdAt: '2026-03-01T09:04:00.000Z' });
+    expect(response.body.emails.map((email: { subject: string }) => email.subject)).toEqual([
+      'Email 4',
+      'Email 3',
+      'Email 2',
+      'Email 1',
+      'Email 0',
+    ]);
+    expect(response.body.emails[0]).toMatchObject({
+      to: 'ada@example.com',
+      html: '<p>4</p>',
+      text: '4',
+      idempotencyKey: 'key-4',
+      createdAt: '2026-03-01T09:04:00.000Z',
+    });
   });
 
   it('pages, and filters by recipient', async () => {
     const second = await outbox('?page=2&pageSize=2');
     expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 5 });
-    expect(second.body.emails.map((email: { subject: string }) => email.subject)).toEqual(['Email 2', 'Email 1']);
+    expect(second.body.emails.map((email: { subject: string }) => email.subject)).toEqual([
+      'Email 2',
+      'Email 1',
+    ]);
     const bo = await outbox('?to=Bo@Example.com');
     expect(bo.body.total).toBe(2);
     expect(bo.body.emails.map((email: { subject: string }) => email.subject)).toEqual(['Email 3', 'Email 1']);
@@ -54,6 +76,8 @@ describe('GET /api/dev/outbox (NODE_ENV=development)', () => {
   });
 
   it('is documented next to the development sign-in', () => {
-    expect(Object.keys(testApp().app.openApiDocument.paths ?? {})).toEqual(expect.arrayContaining(['/api/dev/token', '/api/dev/outbox']));
+    expect(Object.keys(testApp().app.openApiDocument.paths ?? {})).toEqual(
+      expect.arrayContaining(['/api/dev/token', '/api/dev/outbox']),
+    );
   });
 });

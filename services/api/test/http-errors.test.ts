@@ -17,7 +17,13 @@ describe('unknown routes', () => {
     const response = await testApp().http.get('/api/nothing-here').set('Authorization', admin);
     expect(response.status).toBe(404);
     expect(response.type).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No route for GET /api/nothing-here', instance: '/api/nothing-here' });
+    expect(response.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No route for GET /api/nothing-here',
+      instance: '/api/nothing-here',
+    });
   });
 
   it('include a known path with a method it does not have', async () => {
@@ -29,32 +35,51 @@ describe('unknown routes', () => {
 
 describe('request bodies', () => {
   it('malformed JSON is 400', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', admin).set('Content-Type', 'application/json').send('{"name": "Half');
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send('{"name": "Half');
     expect(response.status).toBe(400);
     expect(response.type).toBe('application/problem+json');
     expect(response.body.detail).toBe('The body is not valid JSON.');
   });
 
   it('a JSON string instead of an object is 400 (only objects and arrays are JSON bodies here)', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', admin).set('Content-Type', 'application/json').send('"name"');
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send('"name"');
     expect(response.status).toBe(400);
   });
 
   it('an array instead of an object is 422 naming the body', async () => {
     const response = await testApp().http.patch(teamPath()).set('Authorization', admin).send([1, 2]);
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body', message: 'Invalid input: expected object, received array' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body', message: 'Invalid input: expected object, received array' },
+    ]);
   });
 
   it('a body over 100 kB is 413, and nothing changes', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', admin).send({ name: 'x'.repeat(120_000) });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', admin)
+      .send({ name: 'x'.repeat(120_000) });
     expect(response.status).toBe(413);
     expect(response.type).toBe('application/problem+json');
-    expect((await testApp().http.get(teamPath()).set('Authorization', admin)).body.name).toBe(world.team.name);
+    expect((await testApp().http.get(teamPath()).set('Authorization', admin)).body.name).toBe(
+      world.team.name,
+    );
   });
 
   it('a body in another media type is 415', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', admin).set('Content-Type', 'text/plain').send('name=x');
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', admin)
+      .set('Content-Type', 'text/plain')
+      .send('name=x');
     expect(response.status).toBe(415);
     expect(response.body.detail).toBe('Send the body as application/json.');
   });
@@ -62,7 +87,9 @@ describe('request bodies', () => {
   it('a missing body where one is required is 422 naming the body', async () => {
     const response = await testApp().http.post('/api/teams').set('Authorization', admin);
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body', message: 'Invalid input: expected object, received undefined' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body', message: 'Invalid input: expected object, received undefined' },
+    ]);
   });
 });
 
@@ -84,9 +111,14 @@ describe('validation problems', () => {
   });
 
   it('a fixed UTC offset is not a time zone (it has no daylight-saving rules)', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', admin).send({ timeZone: '+01:00' });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', admin)
+      .send({ timeZone: '+01:00' });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.timeZone', message: 'Expected an IANA time zone such as Europe/Amsterdam' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body.timeZone', message: 'Expected an IANA time zone such as Europe/Amsterdam' },
+    ]);
   });
 
   it('refuse unknown properties by name: no mass assignment of ids, team or owner', async () => {
@@ -99,7 +131,9 @@ describe('validation problems', () => {
       { field: 'body.id', message: 'Unknown property' },
       { field: 'body.createdAt', message: 'Unknown property' },
     ]);
-    expect((await testApp().http.get(teamPath()).set('Authorization', admin)).body.name).toBe(world.team.name);
+    expect((await testApp().http.get(teamPath()).set('Authorization', admin)).body.name).toBe(
+      world.team.name,
+    );
   });
 
   it('a malformed id in the path is 422 naming the parameter', async () => {
@@ -126,7 +160,8 @@ describe('request ids', () => {
     const missing = await testApp().http.get('/healthz');
     const unsafe = await testApp().http.get('/healthz').set('x-request-id', 'a b {"level":60}');
     const huge = await testApp().http.get('/healthz').set('x-request-id', 'x'.repeat(500));
-    for (const response of [missing, unsafe, huge]) expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    for (const response of [missing, unsafe, huge])
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(unsafe.headers['x-request-id']).not.toBe(missing.headers['x-request-id']);
   });
 });

@@ -10,17 +10,28 @@ beforeAll(async () => {
 
 describe('GET /api/me', () => {
   it('returns the caller and only their own teams with their roles there', async () => {
-    const response = await testApp().http.get('/api/me').set('Authorization', `Bearer ${world.tokens.processOwner}`);
+    const response = await testApp()
+      .http.get('/api/me')
+      .set('Authorization', `Bearer ${world.tokens.processOwner}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      user: { id: world.users.processOwner.id, name: 'Pim', email: world.users.processOwner.email, locale: null },
+      user: {
+        id: world.users.processOwner.id,
+        name: 'Pim',
+        email: world.users.processOwner.email,
+        locale: null,
+      },
       teams: [{ id: world.team.id, name: world.team.name, roles: ['process_owner'] }],
     });
   });
 
   it('shows a user of another team only that team', async () => {
-    const response = await testApp().http.get('/api/me').set('Authorization', `Bearer ${world.tokens.outsider}`);
-    expect(response.body.teams).toEqual([{ id: world.otherTeam.id, name: world.otherTeam.name, roles: ['administrator', 'process_owner'] }]);
+    const response = await testApp()
+      .http.get('/api/me')
+      .set('Authorization', `Bearer ${world.tokens.outsider}`);
+    expect(response.body.teams).toEqual([
+      { id: world.otherTeam.id, name: world.otherTeam.name, roles: ['administrator', 'process_owner'] },
+    ]);
   });
 
   it('is 401 with a WWW-Authenticate challenge without a token', async () => {

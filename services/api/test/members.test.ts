@@ -14,11 +14,17 @@ const members = () => `/api/teams/${world.team.id}/members`;
 
 describe('GET /api/teams/{teamId}/members', () => {
   it('lists the members by name with their roles', async () => {
-    const response = await testApp().http.get(members()).set('Authorization', `Bearer ${world.tokens.member}`);
+    const response = await testApp()
+      .http.get(members())
+      .set('Authorization', `Bearer ${world.tokens.member}`);
     expect(response.status).toBe(200);
     const names = response.body.members.map((member: { name: string }) => member.name);
     expect(names.slice(0, 4)).toEqual(['Ada', 'Mia', 'Noah', 'Pim']);
-    expect(response.body.members[0]).toMatchObject({ userId: world.users.administrator.id, roles: ['administrator'], email: world.users.administrator.email });
+    expect(response.body.members[0]).toMatchObject({
+      userId: world.users.administrator.id,
+      roles: ['administrator'],
+      email: world.users.administrator.email,
+    });
     expect(names).not.toContain('Olga');
   });
 });
@@ -26,14 +32,20 @@ describe('GET /api/teams/{teamId}/members', () => {
 describe('POST /api/teams/{teamId}/members', () => {
   it('adds an existing user by email, whatever its capitals, as a member by default', async () => {
     const user = await world.create.user('Existing', `existing-${Date.now()}@example.com`);
-    const response = await testApp().http.post(members()).set('Authorization', admin()).send({ email: user.email!.toUpperCase() });
+    const response = await testApp()
+      .http.post(members())
+      .set('Authorization', admin())
+      .send({ email: user.email!.toUpperCase() });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ userId: user.id, name: 'Existing', roles: ['member'] });
   });
 
   it('creates a user for an unknown email with the name given, and the roles given', async () => {
     const email = `new-${Date.now()}@example.com`;
-    const response = await testApp().http.post(members()).set('Authorization', admin()).send({ email, name: 'Newcomer', roles: ['process_owner', 'member'] });
+    const response = await testApp()
+      .http.post(members())
+      .set('Authorization', admin())
+      .send({ email, name: 'Newcomer', roles: ['process_owner', 'member'] });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ name: 'Newcomer', email, roles: ['process_owner', 'member'] });
     const user = await testApp().orm.em.fork().findOneOrFail(User, { email });
@@ -44,22 +56,42 @@ describe('POST /api/teams/{teamId}/members', () => {
     const email = `nameless-${Date.now()}@example.com`;
     const response = await testApp().http.post(members()).set('Authorization', admin()).send({ email });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.name', message: 'Required: nobody has this email yet, so a user is created with this name' }]);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'body.name',
+        message: 'Required: nobody has this email yet, so a user is created with this name',
+      },
+    ]);
     expect(await testApp().orm.em.fork().count(User, { email })).toBe(0);
   });
 
   it('is 409 for someone already in the team', async () => {
-    const response = await testApp().http.post(members()).set('Authorization', admin()).send({ email: world.users.member.email });
+    const response = await testApp()
+      .http.post(members())
+      .set('Authorization', admin())
+      .send({ email: world.users.member.email });
     expect(response.status).toBe(409);
     expect(response.body.detail).toBe(`${world.users.member.email} is already a member of this team.`);
   });
 
   it.each([
     [{ email: 'not-an-email' }, 'body.email', 'Expected an email address'],
-    [{ email: 'a@example.com', roles: [] }, 'body.roles', 'A member holds at least one role (member when nothing else)'],
-    [{ email: 'a@example.com', roles: ['owner'] }, 'body.roles.0', 'Invalid option: expected one of "administrator"|"process_owner"|"member"'],
+    [
+      { email: 'a@example.com', roles: [] },
+      'body.roles',
+      'A member holds at least one role (member when nothing else)',
+    ],
+    [
+      { email: 'a@example.com', roles: ['owner'] },
+      'body.roles.0',
+      'Invalid option: expected one of "administrator"|"process_owner"|"member"',
+    ],
     [{ email: 'a@example.com', roles: ['member', 'member'] }, 'body.roles', 'Each role at most once'],
-    [{ email: 'a@example.com', name: 'A', teamId: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' }, 'body.teamId', 'Unknown property'],
+    [
+      { email: 'a@example.com', name: 'A', teamId: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' },
+      'body.teamId',
+      'Unknown property',
+    ],
   ])('refuses %j with 422 naming %s', async (body, field, message) => {
     const response = await testApp().http.post(members()).set('Authorization', admin()).send(body);
     expect(response.status).toBe(422);
@@ -70,20 +102,31 @@ describe('POST /api/teams/{teamId}/members', () => {
 describe('PATCH /api/teams/{teamId}/members/{userId}', () => {
   it('changes a member’s roles', async () => {
     const user = await world.create.member();
-    const response = await testApp().http.patch(`${members()}/${user.id}`).set('Authorization', admin()).send({ roles: ['administrator', 'process_owner'] });
+    const response = await testApp()
+      .http.patch(`${members()}/${user.id}`)
+      .set('Authorization', admin())
+      .send({ roles: ['administrator', 'process_owner'] });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ userId: user.id, roles: ['administrator', 'process_owner'] });
   });
 
   it('is 404 for someone who is not a member of this team', async () => {
-    const response = await testApp().http.patch(`${members()}/${world.users.outsider.id}`).set('Authorization', admin()).send({ roles: ['member'] });
+    const response = await testApp()
+      .http.patch(`${members()}/${world.users.outsider.id}`)
+      .set('Authorization', admin())
+      .send({ roles: ['member'] });
     expect(response.status).toBe(404);
   });
 
   it('is 422 without roles', async () => {
-    const response = await testApp().http.patch(`${members()}/${world.users.member.id}`).set('Authorization', admin()).send({});
+    const response = await testApp()
+      .http.patch(`${members()}/${world.users.member.id}`)
+      .set('Authorization', admin())
+      .send({});
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.roles', message: 'Invalid input: expected array, received undefined' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body.roles', message: 'Invalid input: expected array, received undefined' },
+    ]);
   });
 });
 
@@ -95,8 +138,12 @@ describe('DELETE /api/teams/{teamId}/members/{userId}', () => {
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
     expect(await testApp().orm.em.fork().count(Membership, { team: world.team.id, user: user.id })).toBe(0);
-    const actions = await testApp().http.get(`/api/teams/${world.team.id}/actions`).set('Authorization', admin());
-    expect(actions.body.actions).toContainEqual(expect.objectContaining({ id: item.id, owner: { id: user.id, name: 'New member' } }));
+    const actions = await testApp()
+      .http.get(`/api/teams/${world.team.id}/actions`)
+      .set('Authorization', admin());
+    expect(actions.body.actions).toContainEqual(
+      expect.objectContaining({ id: item.id, owner: { id: user.id, name: 'New member' } }),
+    );
   });
 
   it('is 404 for someone not in the team', async () => {
@@ -111,37 +158,68 @@ describe('the last administrator', () => {
     const { administrator } = world.users;
     // The world's team has one administrator, plus any promoted by the tests above: demote those first.
     const em = testApp().orm.em.fork();
-    for (const membership of await em.find(Membership, { team: world.team.id, user: { $ne: administrator.id } })) membership.roles = ['member'];
+    for (const membership of await em.find(Membership, {
+      team: world.team.id,
+      user: { $ne: administrator.id },
+    }))
+      membership.roles = ['member'];
     await em.flush();
 
-    const demote = await testApp().http.patch(`${members()}/${administrator.id}`).set('Authorization', admin()).send({ roles: ['member'] });
+    const demote = await testApp()
+      .http.patch(`${members()}/${administrator.id}`)
+      .set('Authorization', admin())
+      .send({ roles: ['member'] });
     expect(demote.status).toBe(409);
-    expect(demote.body.detail).toBe('The team’s last administrator cannot lose the administrator role; make someone else administrator first.');
-    const leave = await testApp().http.delete(`${members()}/${administrator.id}`).set('Authorization', admin());
+    expect(demote.body.detail).toBe(
+      'The team’s last administrator cannot lose the administrator role; make someone else administrator first.',
+    );
+    const leave = await testApp()
+      .http.delete(`${members()}/${administrator.id}`)
+      .set('Authorization', admin());
     expect(leave.status).toBe(409);
 
-    await testApp().http.patch(`${members()}/${world.users.processOwner.id}`).set('Authorization', admin()).send({ roles: ['administrator', 'process_owner'] });
-    const demoteNow = await testApp().http.patch(`${members()}/${administrator.id}`).set('Authorization', admin()).send({ roles: ['member'] });
+    await testApp()
+      .http.patch(`${members()}/${world.users.processOwner.id}`)
+      .set('Authorization', admin())
+      .send({ roles: ['administrator', 'process_owner'] });
+    const demoteNow = await testApp()
+      .http.patch(`${members()}/${administrator.id}`)
+      .set('Authorization', admin())
+      .send({ roles: ['member'] });
     expect(demoteNow.status).toBe(200);
     expect(demoteNow.body.roles).toEqual(['member']);
   });
 
   it('two administrators demoting each other at the same moment leave one administrator', async () => {
-    const teamResponse = await testApp().http.post('/api/teams').set('Authorization', `Bearer ${world.tokens.member}`).send({ name: 'Race' });
+    const teamResponse = await testApp()
+      .http.post('/api/teams')
+      .set('Authorization', `Bearer ${world.tokens.member}`)
+      .send({ name: 'Race' });
     const path = `/api/teams/${teamResponse.body.id}/members`;
     const second = await world.create.user('Second admin');
-    await testApp().http.post(path).set('Authorization', `Bearer ${world.tokens.member}`).send({ email: second.email, roles: ['administrator'] });
+    await testApp()
+      .http.post(path)
+      .set('Authorization', `Bearer ${world.tokens.member}`)
+      .send({ email: second.email, roles: ['administrator'] });
     const secondToken = await testApp().token(second);
     const [first, other] = await Promise.all([
-      testApp().http.patch(`${path}/${second.id}`).set('Authorization', `Bearer ${world.tokens.member}`).send({ roles: ['member'] }),
-      testApp().http.patch(`${path}/${world.users.member.id}`).set('Authorization', `Bearer ${secondToken}`).send({ roles: ['member'] }),
+      testApp()
+        .http.patch(`${path}/${second.id}`)
+        .set('Authorization', `Bearer ${world.tokens.member}`)
+        .send({ roles: ['member'] }),
+      testApp()
+        .http.patch(`${path}/${world.users.member.id}`)
+        .set('Authorization', `Bearer ${secondToken}`)
+        .send({ roles: ['member'] }),
     ]);
     // The loser gets 409 (the row lock made it wait, then it saw no other administrator) or 403
     // (it started after the winner had committed and its caller was no longer an administrator).
     const [won, lost] = [first.status, other.status].sort();
     expect(won).toBe(200);
     expect([403, 409]).toContain(lost);
-    const admins = await testApp().orm.em.fork().count(Membership, { team: teamResponse.body.id, roles: { $contains: ['administrator'] } });
+    const admins = await testApp()
+      .orm.em.fork()
+      .count(Membership, { team: teamResponse.body.id, roles: { $contains: ['administrator'] } });
     expect(admins).toBe(1);
   });
 });

@@ -3,10 +3,18 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { useTestApp } from './support/test-app.js';
 
 const testApp = useTestApp();
-type Operation = { operationId?: string; security?: unknown[]; requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
 const operations = () =>
   Object.entries(testApp().app.openApiDocument.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ endpoint: `${method.toUpperCase()} ${path}`, operation })),
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      endpoint: `${method.toUpperCase()} ${path}`,
+      operation,
+    })),
   );
 
 describe('GET /openapi.json', () => {
@@ -24,16 +32,29 @@ describe('GET /openapi.json', () => {
   it('documents every endpoint with a unique operation id', () => {
     const endpoints = operations().map(({ endpoint }) => endpoint);
     expect(endpoints).toEqual(
-      expect.arrayContaining(['GET /api/me', 'POST /api/teams', 'PATCH /api/teams/{teamId}', 'DELETE /api/teams/{teamId}/members/{userId}', 'POST /api/teams/{teamId}/kpis', 'GET /metrics', 'GET /readyz']),
+      expect.arrayContaining([
+        'GET /api/me',
+        'POST /api/teams',
+        'PATCH /api/teams/{teamId}',
+        'DELETE /api/teams/{teamId}/members/{userId}',
+        'POST /api/teams/{teamId}/kpis',
+        'GET /metrics',
+        'GET /readyz',
+      ]),
     );
     const ids = operations().map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('requires the bearer token on every /api operation and lists its problems', () => {
-    for (const { endpoint, operation } of operations().filter(({ endpoint }) => endpoint.includes(' /api/'))) {
+    for (const { endpoint, operation } of operations().filter(({ endpoint }) =>
+      endpoint.includes(' /api/'),
+    )) {
       expect([endpoint, operation.security]).toEqual([endpoint, [{ bearer: [] }]]);
-      expect([endpoint, Object.keys(operation.responses)]).toEqual([endpoint, expect.arrayContaining(['401', '500'])]);
+      expect([endpoint, Object.keys(operation.responses)]).toEqual([
+        endpoint,
+        expect.arrayContaining(['401', '500']),
+      ]);
       expect(operation.responses['401']?.content).toHaveProperty(['application/problem+json']);
     }
   });
@@ -41,9 +62,15 @@ describe('GET /openapi.json', () => {
   it('documents request bodies that refuse unknown properties', () => {
     const bodies = operations().filter(({ operation }) => operation.requestBody);
     expect(bodies.length).toBeGreaterThanOrEqual(10);
-    const components = testApp().app.openApiDocument.components?.schemas as Record<string, { additionalProperties?: unknown }>;
+    const components = testApp().app.openApiDocument.components?.schemas as Record<
+      string,
+      { additionalProperties?: unknown }
+    >;
     for (const { endpoint, operation } of bodies) {
-      const schema = operation.requestBody!.content['application/json']!.schema as { $ref?: string; additionalProperties?: unknown };
+      const schema = operation.requestBody!.content['application/json']!.schema as {
+        $ref?: string;
+        additionalProperties?: unknown;
+      };
       const resolved = schema.$ref ? components[schema.$ref.split('/').pop()!] : schema;
       expect([endpoint, resolved?.additionalProperties]).toEqual([endpoint, false]);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '413', '415', '422']));
@@ -51,8 +78,15 @@ describe('GET /openapi.json', () => {
   });
 
   it('describes a validation problem with its field errors', () => {
-    const problem = (testApp().app.openApiDocument.components?.schemas as Record<string, { properties: Record<string, unknown> }>).Problem!;
-    expect(Object.keys(problem.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
+    const problem = (
+      testApp().app.openApiDocument.components?.schemas as Record<
+        string,
+        { properties: Record<string, unknown> }
+      >
+    ).Problem!;
+    expect(Object.keys(problem.properties)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']),
+    );
   });
 });
 
@@ -69,7 +103,9 @@ describe('/docs', () => {
     expect(page.type).toBe('text/html');
     expect(page.text).toContain('<title>Rhythm API</title>');
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-    expect(assets).toEqual(expect.arrayContaining(['./swagger-ui.css', './swagger-ui-bundle.js', './swagger-ui-init.js']));
+    expect(assets).toEqual(
+      expect.arrayContaining(['./swagger-ui.css', './swagger-ui-bundle.js', './swagger-ui-init.js']),
+    );
     for (const asset of assets) {
       expect(asset).not.toMatch(/^(https?:)?\/\//);
       const response = await testApp().http.get(`/docs/${asset.replace(/^\.\//, '')}`);

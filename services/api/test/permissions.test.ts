@@ -19,7 +19,9 @@ it('has a row for every /api route in the OpenAPI document', () => {
   const endpoints = rows.map((row) => row.endpoint);
   const documented = Object.entries(testApp().app.openApiDocument.paths ?? {})
     .filter(([path]) => path.startsWith('/api/'))
-    .flatMap(([path, operations]) => Object.keys(operations ?? {}).map((method) => `${method.toUpperCase()} ${path}`));
+    .flatMap(([path, operations]) =>
+      Object.keys(operations ?? {}).map((method) => `${method.toUpperCase()} ${path}`),
+    );
   expect(documented.length).toBeGreaterThanOrEqual(20);
   expect(documented.filter((endpoint) => !endpoints.includes(endpoint))).toEqual([]);
 });

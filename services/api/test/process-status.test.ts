@@ -13,9 +13,16 @@ beforeAll(async () => {
 });
 const as = (actor: keyof World['users']) => `Bearer ${world.tokens[actor]}`;
 const sessionPath = (session: { id: string }) => `/api/teams/${world.team.id}/sessions/${session.id}`;
-const status = (session: { id: string }) => testApp().http.get(`${sessionPath(session)}/status`).set('Authorization', as('member'));
+const status = (session: { id: string }) =>
+  testApp()
+    .http.get(`${sessionPath(session)}/status`)
+    .set('Authorization', as('member'));
 const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam').toISOString();
-const item = (type: 'strategy' | 'kpi' | 'action') => ({ id: world.items[type].id, type, title: world.items[type].title });
+const item = (type: 'strategy' | 'kpi' | 'action') => ({
+  id: world.items[type].id,
+  type,
+  title: world.items[type].title,
+});
 const noah = () => ({ userId: world.users.itemOwner.id, name: 'Noah', email: world.users.itemOwner.email });
 
 async function invited(session: SessionView, at: Date): Promise<void> {
@@ -40,16 +47,33 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}/status', () => {
     const session = await world.create.session({ daysAhead: 10, kind: 'steering' });
     const response = await status(session);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ session, counts: { green: 0, amber: 0, red: 0, missing: 3 }, invited: [], reminded: [], deliveries: [] });
-    expect(response.body.missing).toEqual([{ owner: noah(), items: expect.arrayContaining([item('strategy'), item('kpi'), item('action')]), skipped: null }]);
+    expect(response.body).toMatchObject({
+      session,
+      counts: { green: 0, amber: 0, red: 0, missing: 3 },
+      invited: [],
+      reminded: [],
+      deliveries: [],
+    });
+    expect(response.body.missing).toEqual([
+      {
+        owner: noah(),
+        items: expect.arrayContaining([item('strategy'), item('kpi'), item('action')]),
+        skipped: null,
+      },
+    ]);
     expect(response.body.next).toMatchObject({ step: 'invitation', at: nineAm(addDays(session.date, -7)) });
-    expect(response.body.next.recipients).toEqual([expect.objectContaining({ owner: noah(), skipped: null })]);
+    expect(response.body.next.recipients).toEqual([
+      expect.objectContaining({ owner: noah(), skipped: null }),
+    ]);
   });
 
   it('after reports and the invitation: the counts, the item still missing, who was invited, and the reminder for only that item', async () => {
     const session = await world.create.session({ daysAhead: 9, kind: 'steering' });
     const write = (type: 'kpi' | 'action', trafficLight: string, actor: keyof World['users']) =>
-      testApp().http.put(`${sessionPath(session)}/items/${world.items[type].id}/report`).set('Authorization', as(actor)).send({ progress: 30, trafficLight, explanation: 'Noted' });
+      testApp()
+        .http.put(`${sessionPath(session)}/items/${world.items[type].id}/report`)
+        .set('Authorization', as(actor))
+        .send({ progress: 30, trafficLight, explanation: 'Noted' });
     expect((await write('kpi', 'red', 'administrator')).status).toBe(200);
     expect((await write('action', 'green', 'itemOwner')).status).toBe(200);
     const invitedAt = new Date(Date.now() - 60_000);
@@ -59,9 +83,21 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}/status', () => {
     expect(response.body.counts).toEqual({ green: 1, amber: 0, red: 1, missing: 1 });
     expect(response.body.missing).toEqual([{ owner: noah(), items: [item('strategy')], skipped: null }]);
     expect(response.body.invited).toEqual([
-      { step: 'invitation', userId: world.users.itemOwner.id, name: 'Noah', sessionDate: session.date, state: 'sent', reason: null, at: invitedAt.toISOString() },
+      {
+        step: 'invitation',
+        userId: world.users.itemOwner.id,
+        name: 'Noah',
+        sessionDate: session.date,
+        state: 'sent',
+        reason: null,
+        at: invitedAt.toISOString(),
+      },
     ]);
-    expect(response.body.next).toEqual({ step: 'reminder', at: nineAm(addDays(session.date, -3)), recipients: [{ owner: noah(), items: [item('strategy')], skipped: null }] });
+    expect(response.body.next).toEqual({
+      step: 'reminder',
+      at: nineAm(addDays(session.date, -3)),
+      recipients: [{ owner: noah(), items: [item('strategy')], skipped: null }],
+    });
   });
 
   it('previews nothing once the session is cancelled', async () => {

@@ -16,24 +16,37 @@ beforeAll(async () => {
 });
 const as = (actor: keyof World['users']) => `Bearer ${world.tokens[actor]}`;
 const sessionPath = (session: { id: string }) => `/api/teams/${world.team.id}/sessions/${session.id}`;
-const reportPath = (session: { id: string }, itemId: string) => `${sessionPath(session)}/items/${itemId}/report`;
+const reportPath = (session: { id: string }, itemId: string) =>
+  `${sessionPath(session)}/items/${itemId}/report`;
 const report = { progress: 70, trafficLight: 'green', explanation: 'On track' };
-const put = (session: { id: string }, itemId: string, body: object, actor: keyof World['users'] = 'itemOwner') =>
-  testApp().http.put(reportPath(session, itemId)).set('Authorization', as(actor)).send(body);
+const put = (
+  session: { id: string },
+  itemId: string,
+  body: object,
+  actor: keyof World['users'] = 'itemOwner',
+) => testApp().http.put(reportPath(session, itemId)).set('Authorization', as(actor)).send(body);
 
 describe('GET /api/teams/{teamId}/sessions/{sessionId}/reports', () => {
   it('lists every involved item with its owner and no report yet', async () => {
-    const response = await testApp().http.get(`${sessionPath(steering)}/reports`).set('Authorization', as('member'));
+    const response = await testApp()
+      .http.get(`${sessionPath(steering)}/reports`)
+      .set('Authorization', as('member'));
     expect(response.status).toBe(200);
     expect(response.body.session).toEqual(steering);
     const owner = { userId: world.users.itemOwner.id, name: 'Noah', email: world.users.itemOwner.email };
-    const expected = (['strategy', 'kpi', 'action'] as const).map((type) => ({ item: { id: world.items[type].id, type, title: world.items[type].title }, owner, report: null }));
+    const expected = (['strategy', 'kpi', 'action'] as const).map((type) => ({
+      item: { id: world.items[type].id, type, title: world.items[type].title },
+      owner,
+      report: null,
+    }));
     expect(response.body.items).toHaveLength(3);
     expect(response.body.items).toEqual(expect.arrayContaining(expected));
   });
 
   it('is 404 for an unknown session', async () => {
-    const response = await testApp().http.get(`${sessionPath({ id: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' })}/reports`).set('Authorization', as('member'));
+    const response = await testApp()
+      .http.get(`${sessionPath({ id: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' })}/reports`)
+      .set('Authorization', as('member'));
     expect(response.status).toBe(404);
   });
 });
@@ -42,16 +55,34 @@ describe('PUT /api/teams/{teamId}/sessions/{sessionId}/items/{itemId}/report', (
   it('lets the owner report; the report is linked to the session and becomes the item’s current one', async () => {
     const response = await put(doing, world.items.action.id, report);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ itemId: world.items.action.id, sessionId: doing.id, authorId: world.users.itemOwner.id, ...report });
+    expect(response.body).toMatchObject({
+      itemId: world.items.action.id,
+      sessionId: doing.id,
+      authorId: world.users.itemOwner.id,
+      ...report,
+    });
 
-    const again = await put(doing, world.items.action.id, { progress: 75, trafficLight: 'amber', explanation: 'Slipping' });
-    const listed = await testApp().http.get(`${sessionPath(doing)}/reports`).set('Authorization', as('member'));
+    const again = await put(doing, world.items.action.id, {
+      progress: 75,
+      trafficLight: 'amber',
+      explanation: 'Slipping',
+    });
+    const listed = await testApp()
+      .http.get(`${sessionPath(doing)}/reports`)
+      .set('Authorization', as('member'));
     expect(listed.body.items).toEqual([expect.objectContaining({ report: again.body })]);
-    expect(await testApp().orm.em.fork().count(ProgressReport, { item: world.items.action.id, session: doing.id })).toBe(2);
+    expect(
+      await testApp().orm.em.fork().count(ProgressReport, { item: world.items.action.id, session: doing.id }),
+    ).toBe(2);
   });
 
   it('lets an administrator report on someone else’s item, as its author', async () => {
-    const response = await put(steering, world.items.kpi.id, { progress: 0, trafficLight: 'red', explanation: 'Not started' }, 'administrator');
+    const response = await put(
+      steering,
+      world.items.kpi.id,
+      { progress: 0, trafficLight: 'red', explanation: 'Not started' },
+      'administrator',
+    );
     expect(response.status).toBe(200);
     expect(response.body.authorId).toBe(world.users.administrator.id);
   });
@@ -68,13 +99,19 @@ describe('PUT /api/teams/{teamId}/sessions/{sessionId}/items/{itemId}/report', (
   it('is 422 naming params.itemId for an item the session does not involve (a strategy in a doing session)', async () => {
     const response = await put(doing, world.items.strategy.id, report);
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'params.itemId', message: 'A doing session does not review strategy items' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'params.itemId', message: 'A doing session does not review strategy items' },
+    ]);
   });
 
   it('is 404 for an item that is not in the team, and for an unknown session', async () => {
     const unknownItem = await put(doing, '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c', report);
     expect(unknownItem.status).toBe(404);
-    const unknownSession = await put({ id: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' }, world.items.action.id, report);
+    const unknownSession = await put(
+      { id: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' },
+      world.items.action.id,
+      report,
+    );
     expect(unknownSession.status).toBe(404);
     expect(unknownSession.body.detail).toBe('No session 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c in this team');
   });

@@ -12,7 +12,9 @@ import { workflowState } from './sessions/session-harness.js';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 
-const temporal = faultyClient(new Client({ connection: Connection.lazy({ address: requireEnv('TEMPORAL_ADDRESS') }) }));
+const temporal = faultyClient(
+  new Client({ connection: Connection.lazy({ address: requireEnv('TEMPORAL_ADDRESS') }) }),
+);
 const testApp = useTestApp({ temporal: temporal.client });
 let world: World;
 beforeAll(async () => {
@@ -56,7 +58,9 @@ describe('POST /api/teams/{teamId}/sessions is never half-written', () => {
     const response = await create();
     expect(response.status).toBe(503);
     expect(response.type).toBe('application/problem+json');
-    expect(response.body.detail).toBe('The session was not created: the database did not save it, and no workflow was started');
+    expect(response.body.detail).toBe(
+      'The session was not created: the database did not save it, and no workflow was started',
+    );
     expect(await rows()).toBe(0);
     expect(temporal.started.length).toBe(before);
   });

@@ -39,13 +39,29 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId} with a worker', () => {
     expect(first.status).toBe(200);
     expect(first.body.workflow).toEqual({
       available: true,
-      status: { sessionDate: session.date, kind: 'steering', state: 'scheduled', next: null, sent: [], skipped: [], changes: [] },
+      status: {
+        sessionDate: session.date,
+        kind: 'steering',
+        state: 'scheduled',
+        next: null,
+        sent: [],
+        skipped: [],
+        changes: [],
+      },
     });
 
-    const moved = (await testApp().http.patch(sessionPath(session.id)).set('Authorization', as('processOwner')).send({ date: '2099-01-15' })).body;
+    const moved = (
+      await testApp()
+        .http.patch(sessionPath(session.id))
+        .set('Authorization', as('processOwner'))
+        .send({ date: '2099-01-15' })
+    ).body;
     const second = await testApp().http.get(sessionPath(session.id)).set('Authorization', as('member'));
     expect(second.body.session).toEqual(moved);
-    expect(second.body.workflow.status).toMatchObject({ sessionDate: '2099-01-15', changes: [{ what: `moved from ${session.date} to 2099-01-15` }] });
+    expect(second.body.workflow.status).toMatchObject({
+      sessionDate: '2099-01-15',
+      changes: [{ what: `moved from ${session.date} to 2099-01-15` }],
+    });
   });
 
   it('shows the cancellation in both the row and the (closed) workflow, which still answers', async () => {

@@ -17,7 +17,8 @@ const as = (actor: keyof World['users']) => `Bearer ${world.tokens[actor]}`;
 const sessionsPath = () => `/api/teams/${world.team.id}/sessions`;
 const today = () => todayIn('Europe/Amsterdam', new Date());
 const ahead = (days: number) => addDays(today(), days);
-const post = (body: object, actor: keyof World['users'] = 'processOwner') => testApp().http.post(sessionsPath()).set('Authorization', as(actor)).send(body);
+const post = (body: object, actor: keyof World['users'] = 'processOwner') =>
+  testApp().http.post(sessionsPath()).set('Authorization', as(actor)).send(body);
 const rows = () => testApp().orm.em.fork().find(Session, { team: world.team.id });
 
 describe('POST /api/teams/{teamId}/sessions', () => {
@@ -25,11 +26,26 @@ describe('POST /api/teams/{teamId}/sessions', () => {
     const date = ahead(40);
     const response = await post({ date, kind: 'steering', repeat: 'monthly', sendReminder: false });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ teamId: world.team.id, date, kind: 'steering', repeat: 'monthly', sendInvitation: true, sendReminder: false, state: 'scheduled', revision: 0 });
+    expect(response.body).toMatchObject({
+      teamId: world.team.id,
+      date,
+      kind: 'steering',
+      repeat: 'monthly',
+      sendInvitation: true,
+      sendReminder: false,
+      state: 'scheduled',
+      revision: 0,
+    });
     expect(response.headers.location).toBe(`${sessionsPath()}/${response.body.id}`);
     expect(response.headers['idempotent-replayed']).toBeUndefined();
     expect(await workflowState(testApp().temporal, response.body.id)).toBe('RUNNING');
-    expect(await startInput(testApp().temporal, response.body.id)).toMatchObject({ sessionId: response.body.id, date, kind: 'steering', sendReminder: false, timeZone: 'Europe/Amsterdam' });
+    expect(await startInput(testApp().temporal, response.body.id)).toMatchObject({
+      sessionId: response.body.id,
+      date,
+      kind: 'steering',
+      sendReminder: false,
+      timeZone: 'Europe/Amsterdam',
+    });
   });
 
   it('accepts today, and an administrator too', async () => {
@@ -59,7 +75,9 @@ describe('POST /api/teams/{teamId}/sessions', () => {
   it('is 422 naming the header for a key that is not printable ASCII', async () => {
     const response = await post({ date: ahead(44), kind: 'doing' }).set('Idempotency-Key', 'with space');
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'headers.Idempotency-Key', message: 'Expected 1 to 255 printable ASCII characters' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'headers.Idempotency-Key', message: 'Expected 1 to 255 printable ASCII characters' },
+    ]);
   });
 
   it.each([
@@ -80,7 +98,9 @@ describe('POST /api/teams/{teamId}/sessions', () => {
   it('refuses a date before today in the team’s zone with 422 naming body.date', async () => {
     const response = await post({ date: addDays(today(), -1), kind: 'doing' });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.date', message: `Must not be before today (${today()} in Europe/Amsterdam)` }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body.date', message: `Must not be before today (${today()} in Europe/Amsterdam)` },
+    ]);
   });
 
   it('is 403 for a member, and nothing is scheduled', async () => {
@@ -94,17 +114,28 @@ describe('GET /api/teams/{teamId}/sessions', () => {
   it('lists the calendar by date with report counts, filtered by kind and dates (inclusive)', async () => {
     const doing = await world.create.session({ daysAhead: 100 });
     const steering = await world.create.session({ daysAhead: 101, kind: 'steering' });
-    await testApp().http.put(`${sessionsPath()}/${doing.id}/items/${world.items.action.id}/report`).set('Authorization', as('itemOwner')).send({ progress: 10, trafficLight: 'green', explanation: 'Started' });
+    await testApp()
+      .http.put(`${sessionsPath()}/${doing.id}/items/${world.items.action.id}/report`)
+      .set('Authorization', as('itemOwner'))
+      .send({ progress: 10, trafficLight: 'green', explanation: 'Started' });
 
-    const all = await testApp().http.get(`${sessionsPath()}?from=${doing.date}&to=${steering.date}`).set('Authorization', as('member'));
+    const all = await testApp()
+      .http.get(`${sessionsPath()}?from=${doing.date}&to=${steering.date}`)
+      .set('Authorization', as('member'));
     expect(all.status).toBe(200);
-    expect(all.body.sessions.map((session: { id: string; reports: unknown }) => [session.id, session.reports])).toEqual([
+    expect(
+      all.body.sessions.map((session: { id: string; reports: unknown }) => [session.id, session.reports]),
+    ).toEqual([
       [doing.id, { submitted: 1, outstanding: 0 }],
       [steering.id, { submitted: 0, outstanding: 3 }],
     ]);
-    const steeringOnly = await testApp().http.get(`${sessionsPath()}?from=${doing.date}&kind=steering`).set('Authorization', as('member'));
+    const steeringOnly = await testApp()
+      .http.get(`${sessionsPath()}?from=${doing.date}&kind=steering`)
+      .set('Authorization', as('member'));
     expect(steeringOnly.body.sessions.map((session: { id: string }) => session.id)).toEqual([steering.id]);
-    const none = await testApp().http.get(`${sessionsPath()}?from=${addDays(steering.date, 1)}`).set('Authorization', as('member'));
+    const none = await testApp()
+      .http.get(`${sessionsPath()}?from=${addDays(steering.date, 1)}`)
+      .set('Authorization', as('member'));
     expect(none.body).toEqual({ sessions: [] });
   });
 
@@ -114,7 +145,9 @@ describe('GET /api/teams/{teamId}/sessions', () => {
     ['kind=planning', 'query.kind'],
     ['page=2', 'query.page'],
   ])('is 422 for ?%s naming %s', async (query, field) => {
-    const response = await testApp().http.get(`${sessionsPath()}?${query}`).set('Authorization', as('member'));
+    const response = await testApp()
+      .http.get(`${sessionsPath()}?${query}`)
+      .set('Authorization', as('member'));
     expect(response.status).toBe(422);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
   });
@@ -123,20 +156,31 @@ describe('GET /api/teams/{teamId}/sessions', () => {
 describe('GET /api/teams/{teamId}/sessions/{sessionId}', () => {
   it('shows the row, and says why the workflow’s view is missing when no worker answers the query', async () => {
     const session = await world.create.session();
-    const response = await testApp().http.get(`${sessionsPath()}/${session.id}`).set('Authorization', as('member'));
+    const response = await testApp()
+      .http.get(`${sessionsPath()}/${session.id}`)
+      .set('Authorization', as('member'));
     expect(response.status).toBe(200);
     expect(response.body.session).toEqual(session);
-    expect(response.body.workflow).toEqual({ available: false, reason: expect.stringMatching(/^the workflow did not answer/) });
+    expect(response.body.workflow).toEqual({
+      available: false,
+      reason: expect.stringMatching(/^the workflow did not answer/),
+    });
   });
 
   it('is 404 for an unknown session and for another team’s, 422 for an id that is no UUID', async () => {
-    const theirs = (await testApp().sessions.createSession(world.otherTeam.id, { date: ahead(20), kind: 'doing' })).session;
+    const theirs = (
+      await testApp().sessions.createSession(world.otherTeam.id, { date: ahead(20), kind: 'doing' })
+    ).session;
     for (const id of ['01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c', theirs.id]) {
-      const response = await testApp().http.get(`${sessionsPath()}/${id}`).set('Authorization', as('administrator'));
+      const response = await testApp()
+        .http.get(`${sessionsPath()}/${id}`)
+        .set('Authorization', as('administrator'));
       expect(response.status).toBe(404);
       expect(response.body.detail).toBe(`No session ${id} in this team`);
     }
-    const malformed = await testApp().http.get(`${sessionsPath()}/42`).set('Authorization', as('administrator'));
+    const malformed = await testApp()
+      .http.get(`${sessionsPath()}/42`)
+      .set('Authorization', as('administrator'));
     expect(malformed.status).toBe(422);
     expect(malformed.body.errors).toEqual([{ field: 'params.sessionId', message: 'Invalid UUID' }]);
   });
@@ -152,7 +196,9 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     const response = await patch(session.id, { date });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: session.id, date, revision: 1 });
-    expect(await signalsOf(testApp().temporal, session.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+    expect(await signalsOf(testApp().temporal, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+    ]);
   });
 
   it('switches the reminder off with setNotifications, carrying both flags', async () => {
@@ -160,7 +206,9 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     const response = await patch(session.id, { sendReminder: false }, 'administrator');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ sendInvitation: true, sendReminder: false, revision: 0 });
-    expect(await signalsOf(testApp().temporal, session.id)).toEqual([{ name: 'setNotifications', payload: { invitation: true, reminder: false } }]);
+    expect(await signalsOf(testApp().temporal, session.id)).toEqual([
+      { name: 'setNotifications', payload: { invitation: true, reminder: false } },
+    ]);
   });
 
   it('with a date and a flag, moves first and then switches; the same body again changes nothing', async () => {
@@ -169,7 +217,10 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     const body = { date, sendInvitation: false };
     expect((await patch(session.id, body)).body).toMatchObject({ date, sendInvitation: false, revision: 1 });
     expect((await patch(session.id, body)).status).toBe(200);
-    expect((await signalsOf(testApp().temporal, session.id)).map((signal) => signal.name)).toEqual(['reschedule', 'setNotifications']);
+    expect((await signalsOf(testApp().temporal, session.id)).map((signal) => signal.name)).toEqual([
+      'reschedule',
+      'setNotifications',
+    ]);
   });
 
   it.each([
@@ -188,20 +239,31 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     const session = await world.create.session();
     const response = await patch(session.id, { date: addDays(today(), -2) });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.date', message: expect.stringMatching(/^Must not be before today/) }]);
-    expect((await testApp().orm.em.fork().findOneOrFail(Session, { id: session.id })).date).toBe(session.date);
+    expect(response.body.errors).toEqual([
+      { field: 'body.date', message: expect.stringMatching(/^Must not be before today/) },
+    ]);
+    expect((await testApp().orm.em.fork().findOneOrFail(Session, { id: session.id })).date).toBe(
+      session.date,
+    );
   });
 
   it('is 409 for a cancelled or held session, which stay as they were', async () => {
     const cancelled = await world.create.session();
-    await testApp().http.delete(`${sessionsPath()}/${cancelled.id}`).set('Authorization', as('administrator'));
+    await testApp()
+      .http.delete(`${sessionsPath()}/${cancelled.id}`)
+      .set('Authorization', as('administrator'));
     const held = await world.create.session();
     await testApp().orm.em.fork().nativeUpdate(Session, { id: held.id }, { state: 'held' });
-    for (const [session, state] of [[cancelled, 'cancelled'], [held, 'held']] as const) {
+    for (const [session, state] of [
+      [cancelled, 'cancelled'],
+      [held, 'held'],
+    ] as const) {
       const response = await patch(session.id, { date: addDays(session.date, 1) });
       expect(response.status).toBe(409);
       expect(response.body.detail).toBe(`Session ${session.id} can no longer be changed: it is ${state}`);
-      expect((await testApp().orm.em.fork().findOneOrFail(Session, { id: session.id })).date).toBe(session.date);
+      expect((await testApp().orm.em.fork().findOneOrFail(Session, { id: session.id })).date).toBe(
+        session.date,
+      );
     }
   });
 
@@ -211,16 +273,21 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
 });
 
 describe('DELETE /api/teams/{teamId}/sessions/{sessionId}', () => {
-  const cancel = (id: string, query = '') => testApp().http.delete(`${sessionsPath()}/${id}${query}`).set('Authorization', as('processOwner'));
+  const cancel = (id: string, query = '') =>
+    testApp().http.delete(`${sessionsPath()}/${id}${query}`).set('Authorization', as('processOwner'));
 
   it('cancels: 200 with the row, which stays (cancelled), and the workflow gets cancel with the reason', async () => {
     const session = await world.create.session();
     const response = await cancel(session.id, '?reason=Holiday');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: session.id, state: 'cancelled', revision: 1 });
-    const read = await testApp().http.get(`${sessionsPath()}/${session.id}`).set('Authorization', as('member'));
+    const read = await testApp()
+      .http.get(`${sessionsPath()}/${session.id}`)
+      .set('Authorization', as('member'));
     expect(read.body.session).toMatchObject({ state: 'cancelled' });
-    expect(await signalsOf(testApp().temporal, session.id)).toEqual([{ name: 'cancel', payload: { reason: 'Holiday' } }]);
+    expect(await signalsOf(testApp().temporal, session.id)).toEqual([
+      { name: 'cancel', payload: { reason: 'Holiday' } },
+    ]);
   });
 
   it('is 409 the second time', async () => {
@@ -243,8 +310,14 @@ describe('DELETE /api/teams/{teamId}/sessions/{sessionId}', () => {
 describe('a team’s new settings', () => {
   it('reach every scheduled session’s workflow, through the PATCH of the team', async () => {
     const session = await world.create.session();
-    const response = await testApp().http.patch(`/api/teams/${world.team.id}`).set('Authorization', as('administrator')).send({ sendHour: 7 });
+    const response = await testApp()
+      .http.patch(`/api/teams/${world.team.id}`)
+      .set('Authorization', as('administrator'))
+      .send({ sendHour: 7 });
     expect(response.status).toBe(200);
-    expect(await signalsOf(testApp().temporal, session.id)).toContainEqual({ name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 7 } });
+    expect(await signalsOf(testApp().temporal, session.id)).toContainEqual({
+      name: 'teamSettingsChanged',
+      payload: { timeZone: 'Europe/Amsterdam', sendHour: 7 },
+    });
   });
 });

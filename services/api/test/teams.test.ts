@@ -14,12 +14,24 @@ const teamPath = () => `/api/teams/${world.team.id}`;
 
 describe('POST /api/teams', () => {
   it('creates a team with the server’s defaults; the creator is its administrator and process owner', async () => {
-    const response = await testApp().http.post('/api/teams').set('Authorization', as('member')).send({ name: '  Sales  ' });
+    const response = await testApp()
+      .http.post('/api/teams')
+      .set('Authorization', as('member'))
+      .send({ name: '  Sales  ' });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ name: 'Sales', timeZone: 'Europe/Amsterdam', locale: 'en', sendHour: 9 });
+    expect(response.body).toMatchObject({
+      name: 'Sales',
+      timeZone: 'Europe/Amsterdam',
+      locale: 'en',
+      sendHour: 9,
+    });
     expect(response.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     const me = await testApp().http.get('/api/me').set('Authorization', as('member'));
-    expect(me.body.teams).toContainEqual({ id: response.body.id, name: 'Sales', roles: ['administrator', 'process_owner'] });
+    expect(me.body.teams).toContainEqual({
+      id: response.body.id,
+      name: 'Sales',
+      roles: ['administrator', 'process_owner'],
+    });
   });
 
   it('takes the time zone, locale and send hour given', async () => {
@@ -34,7 +46,11 @@ describe('POST /api/teams', () => {
   it.each([
     [{ name: '' }, 'body.name', 'Must not be empty'],
     [{ name: 'x'.repeat(256) }, 'body.name', 'Too big: expected string to have <=255 characters'],
-    [{ name: 'A', timeZone: 'Europe/Atlantis' }, 'body.timeZone', 'Expected an IANA time zone such as Europe/Amsterdam'],
+    [
+      { name: 'A', timeZone: 'Europe/Atlantis' },
+      'body.timeZone',
+      'Expected an IANA time zone such as Europe/Amsterdam',
+    ],
     [{ name: 'A', sendHour: 8.5 }, 'body.sendHour', 'Invalid input: expected int, received number'],
     [{ name: 'A', locale: 'de' }, 'body.locale', 'Invalid option: expected one of "en"|"nl"'],
     [{ name: 'A', id: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' }, 'body.id', 'Unknown property'],
@@ -55,12 +71,19 @@ describe('GET /api/teams/{teamId}', () => {
   it('shows the team to a member', async () => {
     const response = await testApp().http.get(teamPath()).set('Authorization', as('member'));
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: world.team.id, name: world.team.name, timeZone: 'Europe/Amsterdam', sendHour: 9 });
+    expect(response.body).toMatchObject({
+      id: world.team.id,
+      name: world.team.name,
+      timeZone: 'Europe/Amsterdam',
+      sendHour: 9,
+    });
   });
 
   it('is 404 for a team the caller is not in, exactly as for one that does not exist', async () => {
     const theirs = await testApp().http.get(teamPath()).set('Authorization', as('outsider'));
-    const missing = await testApp().http.get('/api/teams/01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c').set('Authorization', as('outsider'));
+    const missing = await testApp()
+      .http.get('/api/teams/01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c')
+      .set('Authorization', as('outsider'));
     expect(theirs.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(theirs.body.name).toBeUndefined();
@@ -75,20 +98,33 @@ describe('PATCH /api/teams/{teamId}', () => {
   });
 
   it('changes the send hour and time zone and tells the sessions, once, with the new values', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', as('administrator')).send({ timeZone: 'Europe/Lisbon', sendHour: 8 });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', as('administrator'))
+      .send({ timeZone: 'Europe/Lisbon', sendHour: 8 });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ timeZone: 'Europe/Lisbon', sendHour: 8 });
-    expect(testApp().settingsChanges).toEqual([{ teamId: world.team.id, timeZone: 'Europe/Lisbon', sendHour: 8 }]);
-    expect((await testApp().http.get(teamPath()).set('Authorization', as('member'))).body).toMatchObject({ timeZone: 'Europe/Lisbon', sendHour: 8 });
+    expect(testApp().settingsChanges).toEqual([
+      { teamId: world.team.id, timeZone: 'Europe/Lisbon', sendHour: 8 },
+    ]);
+    expect((await testApp().http.get(teamPath()).set('Authorization', as('member'))).body).toMatchObject({
+      timeZone: 'Europe/Lisbon',
+      sendHour: 8,
+    });
   });
 
   it('passes the unchanged setting along with the changed one', async () => {
     await testApp().http.patch(teamPath()).set('Authorization', as('administrator')).send({ sendHour: 10 });
-    expect(testApp().settingsChanges).toEqual([{ teamId: world.team.id, timeZone: 'Europe/Lisbon', sendHour: 10 }]);
+    expect(testApp().settingsChanges).toEqual([
+      { teamId: world.team.id, timeZone: 'Europe/Lisbon', sendHour: 10 },
+    ]);
   });
 
   it('does not bother the sessions when neither the zone nor the send hour changes', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', as('administrator')).send({ name: 'Renamed', locale: 'nl', sendHour: 10 });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', as('administrator'))
+      .send({ name: 'Renamed', locale: 'nl', sendHour: 10 });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'Renamed', locale: 'nl', sendHour: 10 });
     expect(testApp().settingsChanges).toEqual([]);
@@ -96,7 +132,10 @@ describe('PATCH /api/teams/{teamId}', () => {
 
   it('is 403 for a process owner or member, and changes nothing', async () => {
     for (const actor of ['processOwner', 'member', 'itemOwner'] as const) {
-      const response = await testApp().http.patch(teamPath()).set('Authorization', as(actor)).send({ sendHour: 6 });
+      const response = await testApp()
+        .http.patch(teamPath())
+        .set('Authorization', as(actor))
+        .send({ sendHour: 6 });
       expect(response.status).toBe(403);
       expect(response.body.detail).toBe('Only a team administrator may do this.');
     }
@@ -104,14 +143,22 @@ describe('PATCH /api/teams/{teamId}', () => {
   });
 
   it('is 404 for an administrator of another team', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', as('outsider')).send({ sendHour: 6 });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', as('outsider'))
+      .send({ sendHour: 6 });
     expect(response.status).toBe(404);
   });
 
   it('is 422 for an out-of-range send hour, before anything is written', async () => {
-    const response = await testApp().http.patch(teamPath()).set('Authorization', as('administrator')).send({ sendHour: -1 });
+    const response = await testApp()
+      .http.patch(teamPath())
+      .set('Authorization', as('administrator'))
+      .send({ sendHour: -1 });
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field: 'body.sendHour', message: 'Too small: expected number to be >=0' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'body.sendHour', message: 'Too small: expected number to be >=0' },
+    ]);
     expect(testApp().settingsChanges).toEqual([]);
   });
 });
@@ -138,17 +185,26 @@ describe('when the sessions cannot be told of new settings', () => {
 
   it('the change is rolled back and the client gets 503, so a retry will signal again', async () => {
     failure = new UnavailableError('Temporal did not answer');
-    const response = await failing.http.patch(`/api/teams/${teamId}`).set('Authorization', `Bearer ${token}`).send({ name: 'Kept?', sendHour: 15 });
+    const response = await failing.http
+      .patch(`/api/teams/${teamId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Kept?', sendHour: 15 });
     expect(response.status).toBe(503);
     expect(response.body.detail).toBe('Temporal did not answer');
     const team = await failing.orm.em.fork().findOneOrFail(Team, { id: teamId });
-    expect({ name: team.name, sendHour: team.sendHour }).toEqual({ name: expect.stringMatching(/^Team /), sendHour: 9 });
+    expect({ name: team.name, sendHour: team.sendHour }).toEqual({
+      name: expect.stringMatching(/^Team /),
+      sendHour: 9,
+    });
     expect(await failing.orm.em.fork().count(Membership, { team: teamId })).toBe(4);
   });
 
   it('an unexpected failure is a 500 that tells nothing of the internals, and also rolls back', async () => {
     failure = new Error('connection string postgres://secret@db');
-    const response = await failing.http.patch(`/api/teams/${teamId}`).set('Authorization', `Bearer ${token}`).send({ sendHour: 16 });
+    const response = await failing.http
+      .patch(`/api/teams/${teamId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ sendHour: 16 });
     expect(response.status).toBe(500);
     expect(response.type).toBe('application/problem+json');
     expect(JSON.stringify(response.body)).not.toContain('secret');

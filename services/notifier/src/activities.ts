@@ -24,35 +24,68 @@ export interface NotifierDependencies {
   links: Links;
 }
 
-export function createNotifierActivities({ orm, transport, from, links }: NotifierDependencies): NotifierActivities {
+export function createNotifierActivities({
+  orm,
+  transport,
+  from,
+  links,
+}: NotifierDependencies): NotifierActivities {
   return {
     async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
       const em = orm.em.fork();
       const recorded = new Map(
-        (await em.find(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } })).map((d) => [d.idempotencyKey, d]),
+        (await em.find(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } })).map(
+          (d) => [d.idempotencyKey, d],
+        ),
       );
       const results = new Map<string, SendResult>();
       const skips: { message: EmailMessage; reason: string }[] = [];
       const toSend: EmailMessage[] = [];
       for (const message of messages) {
         const done = recorded.get(message.idempotencyKey);
-        if (done) results.set(message.idempotencyKey, resultOf(message, done.state === 'sent' ? 'sent' : 'skipped', done.error ?? undefined));
+        if (done)
+          results.set(
+            message.idempotencyKey,
+            resultOf(message, done.state === 'sent' ? 'sent' : 'skipped', done.error ?? undefined),
+          );
         else if (!message.to.member) skips.push({ message, reason: 'left the team' });
         else if (!message.to.email) skips.push({ message, reason: 'no email address' });
         else toSend.push(message);
       }
       if (skips.length) {
-        await record(orm, skips.map(({ message, reason }) => ({ message, state: 'skipped' as const, error: reason, providerMessageId: null })));
-        for (const { message, reason } of skips) results.set(message.idempotencyKey, resultOf(message, 'skipped', reason));
+        await record(
+          orm,
+          skips.map(({ message, reason }) => ({
+            message,
+            state: 'skipped' as const,
+            error: reason,
+            providerMessageId: null,
+          })),
+        );
+        for (const { message, reason } of skips)
+          results.set(message.idempotencyKey, resultOf(message, 'skipped', reason));
       }
       for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
         const chunk = toSend.slice(start, start + BATCH_SIZE);
         beat();
         const emails = await Promise.all(
-          chunk.map(async (message) => ({ idempotencyKey: message.idempotencyKey, from, to: message.to.email!, ...(await renderEmail(message, links)) })),
+          chunk.map(async (message) => ({
+            idempotencyKey: message.idempotencyKey,
+            from,
+            to: message.to.email!,
+            ...(await renderEmail(message, links)),
+          })),
         );
         const ids = await sendOrRecordRefusal(orm, transport, chunk, emails);
-        await record(orm, chunk.map((message, i) => ({ message, state: 'sent' as const, error: null, providerMessageId: ids[i] ?? null })));
+        await record(
+          orm,
+          chunk.map((message, i) => ({
+            message,
+            state: 'sent' as const,
+            error: null,
+            providerMessageId: ids[i] ?? null,
+          })),
+        );
         for (const message of chunk) results.set(message.idempotencyKey, resultOf(message, 'sent'));
       }
       return messages.map((message) => results.get(message.idempotencyKey)!);
@@ -71,15 +104,31 @@ export function createNotifierActivities({ orm, transport, from, links }: Notifi
  * queue's rate-limited dispatches. A second 429, or a longer wait, goes to Temporal as
  * nextRetryDelay.
  */
-async function sendOrRecordRefusal(orm: Orm, transport: EmailTransport, chunk: EmailMessage[], emails: OutgoingEmail[]): Promise<string[]> {
+async function sendOrRecordRefusal(
+  orm: Orm,
+  transport: EmailTransport,
+  chunk: EmailMessage[],
+  emails: OutgoingEmail[],
+): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await transport.sendBatch(emails, batchKey(chunk));
     } catch (error) {
       if (error instanceof ApplicationFailure && error.nonRetryable) {
-        await record(orm, chunk.map((message) => ({ message, state: 'failed' as const, error: error.message, providerMessageId: null })));
+        await record(
+          orm,
+          chunk.map((message) => ({
+            message,
+            state: 'failed' as const,
+            error: error.message,
+            providerMessageId: null,
+          })),
+        );
       }
-      const wait = error instanceof ApplicationFailure && error.type === EmailFailure.RateLimited ? error.nextRetryDelay : undefined;
+      const wait =
+        error instanceof ApplicationFailure && error.type === EmailFailure.RateLimited
+          ? error.nextRetryDelay
+          : undefined;
       if (attempt > 1 || typeof wait !== 'number' || wait > IN_PLACE_RATE_LIMIT_WAIT_MS) throw error;
       await sleep(wait);
     }
@@ -103,12 +152,22 @@ export function batchKey(messages: EmailMessage[]): string {
 }
 
 function resultOf(message: EmailMessage, state: SendResult['state'], reason?: string): SendResult {
-  return { idempotencyKey: message.idempotencyKey, userId: message.to.userId, state, ...(reason ? { reason } : {}) };
+  return {
+    idempotencyKey: message.idempotencyKey,
+    userId: message.to.userId,
+    state,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 async function record(
   orm: Orm,
-  rows: { message: EmailMessage; state: DeliveryState; error: string | null; providerMessageId: string | null }[],
+  rows: {
+    message: EmailMessage;
+    state: DeliveryState;
+    error: string | null;
+    providerMessageId: string | null;
+  }[],
 ): Promise<void> {
   await orm.em.fork().upsertMany(
     Delivery,

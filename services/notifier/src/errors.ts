@@ -32,7 +32,11 @@ export interface ProviderError {
 }
 
 /** `nextRetryDelayMs` overrides the activity's backoff for this one retry (Temporal honours it). */
-export function emailFailure(type: EmailFailure, error: ProviderError, nextRetryDelayMs?: number): ApplicationFailure {
+export function emailFailure(
+  type: EmailFailure,
+  error: ProviderError,
+  nextRetryDelayMs?: number,
+): ApplicationFailure {
   return ApplicationFailure.create({
     type,
     message: `${error.name}${error.status === null ? '' : ` (${error.status})`}: ${error.message}`,

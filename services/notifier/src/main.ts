@@ -1,6 +1,15 @@
 // rhythm-notifier: renders and sends the session emails (Resend, or the local outbox).
 import { connectOrm } from '@rhythm/persistence';
-import { createLogger, databaseLocation, onShutdown, reach, runMain, startHealthServer, temporalConnectionOptions, workerHealth } from '@rhythm/platform';
+import {
+  createLogger,
+  databaseLocation,
+  onShutdown,
+  reach,
+  runMain,
+  startHealthServer,
+  temporalConnectionOptions,
+  workerHealth,
+} from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { Resend } from 'resend';
 import { createNotifierActivities } from './activities.js';
@@ -12,7 +21,9 @@ import { createNotifierWorker } from './worker.js';
 runMain('rhythm-notifier', async () => {
   const config = loadNotifierConfig();
   const logger = createLogger('rhythm-notifier', config.LOG_LEVEL);
-  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () =>
+    connectOrm(config.DATABASE_URL),
+  );
   const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
     NativeConnection.connect(temporalConnectionOptions(config)),
   );
@@ -23,12 +34,20 @@ runMain('rhythm-notifier', async () => {
   const worker = await createNotifierWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    activities: createNotifierActivities({ orm, transport, from: config.EMAIL_FROM, links: { web: config.WEB_BASE_URL, api: config.API_BASE_URL } }),
+    activities: createNotifierActivities({
+      orm,
+      transport,
+      from: config.EMAIL_FROM,
+      links: { web: config.WEB_BASE_URL, api: config.API_BASE_URL },
+    }),
     maxActivitiesPerSecond: config.NOTIFIER_MAX_ACTIVITIES_PER_SECOND,
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,
     taskQueue: config.NOTIFIER_TASK_QUEUE,
   });
-  const health = config.HEALTH_PORT === undefined ? null : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
+  const health =
+    config.HEALTH_PORT === undefined
+      ? null
+      : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
   const running = worker.run().finally(async () => {
     await connection.close();
     await orm.close();
@@ -40,7 +59,11 @@ runMain('rhythm-notifier', async () => {
     await running;
   });
   logger.info(
-    { transport: transport.name, ...(config.RESEND_API_KEY ? { resend: config.RESEND_BASE_URL ?? 'https://api.resend.com' } : {}), taskQueue: worker.options.taskQueue },
+    {
+      transport: transport.name,
+      ...(config.RESEND_API_KEY ? { resend: config.RESEND_BASE_URL ?? 'https://api.resend.com' } : {}),
+      taskQueue: worker.options.taskQueue,
+    },
     'rhythm-notifier polling',
   );
   await running;

@@ -24,7 +24,9 @@ export function createNotifierWorker(options: NotifierWorkerOptions): Promise<Wo
     taskQueue: options.taskQueue ?? NOTIFICATIONS_TASK_QUEUE,
     activities: { ...options.activities },
     maxTaskQueueActivitiesPerSecond: options.maxActivitiesPerSecond,
-    ...(options.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities } : {}),
+    ...(options.maxConcurrentActivities
+      ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities }
+      : {}),
     shutdownGraceTime: '30 seconds',
   });
 }

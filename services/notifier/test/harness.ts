@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { deliveryKey, type DeliveryStep, type EmailMessage, type Locale } from '@rhythm/domain';
 import { Delivery, migrateToLatest, openOrm, Session, Team, User, type Orm } from '@rhythm/persistence';
-import { createTestDatabase, startLocalResend, type LocalResend, type LocalResendOptions, type TestDatabase } from '@rhythm/testing';
+import {
+  createTestDatabase,
+  startLocalResend,
+  type LocalResend,
+  type LocalResendOptions,
+  type TestDatabase,
+} from '@rhythm/testing';
 import { Resend } from 'resend';
 import { createNotifierActivities } from '../src/activities.js';
 import { resendTransport } from '../src/transports/resend.transport.js';
@@ -28,7 +34,12 @@ export async function openHarness(options: Partial<LocalResendOptions> = {}): Pr
   await migrateToLatest(orm);
   const resendServer = await startLocalResend({ apiKey: API_KEY, ...options });
   const resend = new Resend(API_KEY, { baseUrl: resendServer.url });
-  const activities = createNotifierActivities({ orm, transport: resendTransport(resend), from: FROM, links: LINKS });
+  const activities = createNotifierActivities({
+    orm,
+    transport: resendTransport(resend),
+    from: FROM,
+    links: LINKS,
+  });
   return {
     orm,
     database,
@@ -52,10 +63,27 @@ export interface Recipient {
 }
 
 /** One team, one session, and an owner per recipient; returns one message per owner. */
-export async function messagesTo(orm: Orm, recipients: Recipient[], { step = 'invitation' as DeliveryStep, date = '2026-03-12' } = {}): Promise<EmailMessage[]> {
+export async function messagesTo(
+  orm: Orm,
+  recipients: Recipient[],
+  { step = 'invitation' as DeliveryStep, date = '2026-03-12' } = {},
+): Promise<EmailMessage[]> {
   const em = orm.em.fork();
-  const team = em.create(Team, { name: 'Northwind', timeZone: 'Europe/Amsterdam', locale: 'en', sendHour: 9 });
-  const session = em.create(Session, { team, date, kind: 'doing', sendInvitation: true, sendReminder: true, repeat: 'none', state: 'scheduled' });
+  const team = em.create(Team, {
+    name: 'Northwind',
+    timeZone: 'Europe/Amsterdam',
+    locale: 'en',
+    sendHour: 9,
+  });
+  const session = em.create(Session, {
+    team,
+    date,
+    kind: 'doing',
+    sendInvitation: true,
+    sendReminder: true,
+    repeat: 'none',
+    state: 'scheduled',
+  });
   const users = recipients.map((recipient, i) =>
     em.create(User, {
       name: recipient.name ?? `Owner ${i}`,
@@ -67,7 +95,13 @@ export async function messagesTo(orm: Orm, recipients: Recipient[], { step = 'in
   return users.map((user, i) => ({
     idempotencyKey: deliveryKey(session.id, step, date, user.id),
     template: step,
-    to: { userId: user.id, name: user.name, email: user.email ?? null, locale: recipients[i]!.locale ?? 'en', member: recipients[i]!.member ?? true },
+    to: {
+      userId: user.id,
+      name: user.name,
+      email: user.email ?? null,
+      locale: recipients[i]!.locale ?? 'en',
+      member: recipients[i]!.member ?? true,
+    },
     sessionId: session.id,
     teamId: team.id,
     teamName: team.name,
@@ -84,7 +118,9 @@ export function everyone(count: number): Recipient[] {
 
 /** The Delivery rows of these messages, by idempotency key. */
 export async function deliveries(orm: Orm, messages: EmailMessage[]): Promise<Map<string, Delivery>> {
-  const rows = await orm.em.fork().find(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } });
+  const rows = await orm.em
+    .fork()
+    .find(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } });
   return new Map(rows.map((row) => [row.idempotencyKey, row]));
 }
 

@@ -31,7 +31,10 @@ export async function startNotifierProcess(
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the notifier did not start polling within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the notifier did not start polling within 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('rhythm-notifier polling')) {
@@ -41,7 +44,9 @@ export async function startNotifierProcess(
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the notifier exited (${code}) before polling:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the notifier exited (${code}) before polling:\n${output}`)),
+    );
   });
   return { child, output: () => output };
 }

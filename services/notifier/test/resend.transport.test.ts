@@ -17,7 +17,14 @@ afterAll(async () => server?.close());
 const transport = (key = API_KEY, baseUrl = server.url) => resendTransport(new Resend(key, { baseUrl }));
 let n = 0;
 const emails = (count: number, to = (i: number) => `person-${n}-${i}@example.com`): OutgoingEmail[] =>
-  Array.from({ length: count }, (_, i) => ({ idempotencyKey: `k-${n}-${i}`, from: 'Rhythm <rhythm@example.com>', to: to(i), subject: `Hello ${i}`, html: '<p>Hi</p>', text: 'Hi' }));
+  Array.from({ length: count }, (_, i) => ({
+    idempotencyKey: `k-${n}-${i}`,
+    from: 'Rhythm <rhythm@example.com>',
+    to: to(i),
+    subject: `Hello ${i}`,
+    html: '<p>Hi</p>',
+    text: 'Hi',
+  }));
 const send = (batch: OutgoingEmail[], key = `batch-${++n}`, via = transport()) => via.sendBatch(batch, key);
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -36,7 +43,10 @@ describe('resend transport', () => {
     const ids = await send(batch, 'the-callers-key');
     expect(ids).toEqual(server.emails.slice(-3).map((e) => e.id));
     expect(server.emails.slice(-3).map((e) => e.to[0])).toEqual(batch.map((e) => e.to));
-    expect(server.requests.at(-1)).toMatchObject({ path: '/emails/batch', idempotencyKey: 'the-callers-key' });
+    expect(server.requests.at(-1)).toMatchObject({
+      path: '/emails/batch',
+      idempotencyKey: 'the-callers-key',
+    });
   });
 
   it('refuses more than 100 emails before calling Resend', async () => {
@@ -49,18 +59,35 @@ describe('resend transport', () => {
     { what: '500', fault: { status: 500 }, type: EmailFailure.ProviderUnavailable, retryable: true },
     { what: '503', fault: { status: 503 }, type: EmailFailure.ProviderUnavailable, retryable: true },
     { what: '401', fault: { status: 401 }, type: EmailFailure.ProviderUnauthorized, retryable: false },
-    { what: '422', fault: { status: 422, message: 'Invalid `to` field.' }, type: EmailFailure.Rejected, retryable: false },
-    { what: 'a dropped connection', fault: { status: 'drop-connection', accepted: false }, type: EmailFailure.ProviderUnavailable, retryable: true },
-  ])('maps $what to $type (retryable: $retryable) with the normal backoff', async ({ fault, type, retryable }) => {
-    server.failNext(1, fault);
-    const failure = await failureOf(send(emails(1)));
-    expect(failure).toMatchObject({ type, nonRetryable: !retryable });
-    expect(failure.nextRetryDelay).toBeUndefined();
-  });
+    {
+      what: '422',
+      fault: { status: 422, message: 'Invalid `to` field.' },
+      type: EmailFailure.Rejected,
+      retryable: false,
+    },
+    {
+      what: 'a dropped connection',
+      fault: { status: 'drop-connection', accepted: false },
+      type: EmailFailure.ProviderUnavailable,
+      retryable: true,
+    },
+  ])(
+    'maps $what to $type (retryable: $retryable) with the normal backoff',
+    async ({ fault, type, retryable }) => {
+      server.failNext(1, fault);
+      const failure = await failureOf(send(emails(1)));
+      expect(failure).toMatchObject({ type, nonRetryable: !retryable });
+      expect(failure.nextRetryDelay).toBeUndefined();
+    },
+  );
 
   it('maps a wrong API key (403 invalid_api_key) to a non-retryable failure', async () => {
     const failure = await failureOf(send(emails(1), 'k-403', transport('re_wrong')));
-    expect(failure).toMatchObject({ type: EmailFailure.ProviderUnauthorized, nonRetryable: true, message: 'invalid_api_key (403): API key is invalid.' });
+    expect(failure).toMatchObject({
+      type: EmailFailure.ProviderUnauthorized,
+      nonRetryable: true,
+      message: 'invalid_api_key (403): API key is invalid.',
+    });
   });
 
   it('maps no server at all to a retryable failure', async () => {
@@ -73,7 +100,11 @@ describe('resend transport', () => {
   it('maps 429 rate_limit_exceeded to a retry no sooner than retry-after', async () => {
     server.failNext(1, { status: 429, retryAfterSeconds: 7 });
     const failure = await failureOf(send(emails(1)));
-    expect(failure).toMatchObject({ type: EmailFailure.RateLimited, nonRetryable: false, nextRetryDelay: 7_000 });
+    expect(failure).toMatchObject({
+      type: EmailFailure.RateLimited,
+      nonRetryable: false,
+      nextRetryDelay: 7_000,
+    });
   });
 
   it("maps the server's own rate limit to a retry after its retry-after", async () => {
@@ -97,7 +128,8 @@ describe('resend transport', () => {
       await send(emails(2), 'k-quota-1', via);
       const failure = await failureOf(send(emails(1), 'k-quota-2', via));
       const now = new Date();
-      const untilMidnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime();
+      const untilMidnight =
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime();
       expect(failure).toMatchObject({ type: EmailFailure.QuotaExceeded, nonRetryable: false });
       expect(failure.nextRetryDelay).toBeGreaterThanOrEqual(untilMidnight);
       expect(failure.nextRetryDelay).toBeLessThanOrEqual(untilMidnight + 65_000);
@@ -108,14 +140,26 @@ describe('resend transport', () => {
   });
 
   it('maps monthly_quota_exceeded to an hourly look (Resend tells no reset time)', async () => {
-    server.failNext(1, { status: 429, name: 'monthly_quota_exceeded', message: 'You have exceeded your monthly email sending quota.' });
+    server.failNext(1, {
+      status: 429,
+      name: 'monthly_quota_exceeded',
+      message: 'You have exceeded your monthly email sending quota.',
+    });
     const failure = await failureOf(send(emails(1)));
-    expect(failure).toMatchObject({ type: EmailFailure.QuotaExceeded, nonRetryable: false, nextRetryDelay: 60 * 60 * 1000 });
+    expect(failure).toMatchObject({
+      type: EmailFailure.QuotaExceeded,
+      nonRetryable: false,
+      nextRetryDelay: 60 * 60 * 1000,
+    });
   });
 
   it('maps a reused idempotency key with a different body (409) to a non-retryable failure', async () => {
     await send(emails(1), 'k-reused');
     const failure = await failureOf(send(emails(2), 'k-reused'));
-    expect(failure).toMatchObject({ type: EmailFailure.Rejected, nonRetryable: true, message: expect.stringContaining('invalid_idempotent_request (409)') });
+    expect(failure).toMatchObject({
+      type: EmailFailure.Rejected,
+      nonRetryable: true,
+      message: expect.stringContaining('invalid_idempotent_request (409)'),
+    });
   });
 });

@@ -1,7 +1,12 @@
 // The sendEmails activity run by Temporal (the real dev server and notifier worker) against the
 // local Resend server: which provider answers Temporal retries, when, and that a retry never
 // makes anyone receive an email twice.
-import { ActivityFailure, ApplicationFailure, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  WorkflowFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { EmailFailure } from '../src/errors.js';
 import { deliveries, everyone, messagesTo, openHarness, receivedBy, type Harness } from './harness.js';
 import { startTemporalHarness, type TemporalHarness } from './temporal-harness.js';
@@ -26,7 +31,8 @@ function batchRequestsFrom() {
 /** The attempt number of the workflow's sendEmails activity that ran last. */
 async function lastAttempt(handle: WorkflowHandle): Promise<number | null | undefined> {
   const history = await handle.fetchHistory();
-  return history.events?.find((event) => event.activityTaskStartedEventAttributes)?.activityTaskStartedEventAttributes?.attempt;
+  return history.events?.find((event) => event.activityTaskStartedEventAttributes)
+    ?.activityTaskStartedEventAttributes?.attempt;
 }
 
 async function expectEachReceivedOnce(messages: Awaited<ReturnType<typeof messagesTo>>) {
@@ -66,7 +72,7 @@ describe('sendEmails on Temporal', () => {
     await expectEachReceivedOnce(messages);
   });
 
-  it("after a 422, fails at once without a retry; the workflow sees why, and so do the Delivery rows", async () => {
+  it('after a 422, fails at once without a retry; the workflow sees why, and so do the Delivery rows', async () => {
     const messages = await messagesTo(h.orm, [{}, { email: 'typo@example' }]);
     const calls = batchRequestsFrom();
 
@@ -76,11 +82,18 @@ describe('sendEmails on Temporal', () => {
     const activityFailure = (failure as WorkflowFailedError).cause;
     expect(activityFailure).toBeInstanceOf(ActivityFailure);
     expect(activityFailure?.cause).toBeInstanceOf(ApplicationFailure);
-    expect(activityFailure?.cause).toMatchObject({ type: EmailFailure.Rejected, nonRetryable: true, message: expect.stringContaining('validation_error (422)') });
+    expect(activityFailure?.cause).toMatchObject({
+      type: EmailFailure.Rejected,
+      nonRetryable: true,
+      message: expect.stringContaining('validation_error (422)'),
+    });
     expect(calls()).toHaveLength(1);
     const rows = await deliveries(h.orm, messages);
     for (const message of messages) {
-      expect(rows.get(message.idempotencyKey)).toMatchObject({ state: 'failed', error: expect.stringContaining('Invalid `to` field') });
+      expect(rows.get(message.idempotencyKey)).toMatchObject({
+        state: 'failed',
+        error: expect.stringContaining('Invalid `to` field'),
+      });
     }
   });
 
@@ -100,6 +113,7 @@ describe('sendEmails on Temporal', () => {
     await expectEachReceivedOnce(messages);
     const rows = await deliveries(h.orm, messages);
     const ids = new Map(h.resendServer.emails.map((e) => [e.to[0], e.id]));
-    for (const message of messages) expect(rows.get(message.idempotencyKey)?.providerMessageId).toBe(ids.get(message.to.email!));
+    for (const message of messages)
+      expect(rows.get(message.idempotencyKey)?.providerMessageId).toBe(ids.get(message.to.email!));
   });
 });

@@ -7,7 +7,16 @@ import { createNotifierActivities } from '../src/activities.js';
 import { EmailFailure } from '../src/errors.js';
 import { renderEmail } from '../src/templates/render.js';
 import { resendTransport } from '../src/transports/resend.transport.js';
-import { deliveries, everyone, FROM, LINKS, messagesTo, openHarness, receivedBy, type Harness } from './harness.js';
+import {
+  deliveries,
+  everyone,
+  FROM,
+  LINKS,
+  messagesTo,
+  openHarness,
+  receivedBy,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,7 +37,11 @@ describe('sendEmails', () => {
     const messages = await messagesTo(h.orm, everyone(250));
     const { result, calls } = await batchCalls(() => h.activities.sendEmails(messages));
 
-    expect(calls.map((c) => [c.status, c.accepted])).toEqual([[200, 100], [200, 100], [200, 50]]);
+    expect(calls.map((c) => [c.status, c.accepted])).toEqual([
+      [200, 100],
+      [200, 100],
+      [200, 50],
+    ]);
     expect(new Set(calls.map((c) => c.idempotencyKey)).size).toBe(3);
     const received = receivedBy(h.resendServer);
     for (const message of messages) expect(received.get(message.to.email!)).toBe(1);
@@ -36,12 +49,18 @@ describe('sendEmails', () => {
     const rows = await deliveries(h.orm, messages);
     const ids = new Map(h.resendServer.emails.map((e) => [e.to[0], e.id]));
     for (const message of messages) {
-      expect(rows.get(message.idempotencyKey)).toMatchObject({ state: 'sent', providerMessageId: ids.get(message.to.email!) });
+      expect(rows.get(message.idempotencyKey)).toMatchObject({
+        state: 'sent',
+        providerMessageId: ids.get(message.to.email!),
+      });
     }
   });
 
   it("writes each email in the recipient's language", async () => {
-    const [dutch, english] = await messagesTo(h.orm, [{ name: 'Bo', locale: 'nl' }, { name: 'Ada', locale: 'en' }]);
+    const [dutch, english] = await messagesTo(h.orm, [
+      { name: 'Bo', locale: 'nl' },
+      { name: 'Ada', locale: 'en' },
+    ]);
     await h.activities.sendEmails([dutch!, english!]);
 
     const to = (address: string) => h.resendServer.emails.find((e) => e.to.includes(address))!;
@@ -55,7 +74,11 @@ describe('sendEmails', () => {
   });
 
   it('skips owners without an address or who left the team, records why, and emails the rest', async () => {
-    const messages = await messagesTo(h.orm, [{ name: 'Ada' }, { name: 'Cy', email: null }, { name: 'Dee', member: false }]);
+    const messages = await messagesTo(h.orm, [
+      { name: 'Ada' },
+      { name: 'Cy', email: null },
+      { name: 'Dee', member: false },
+    ]);
     const { result, calls } = await batchCalls(() => h.activities.sendEmails(messages));
 
     expect(calls.map((c) => c.accepted)).toEqual([1]);
@@ -67,7 +90,9 @@ describe('sendEmails', () => {
       ['skipped', 'left the team'],
     ]);
     const rows = await deliveries(h.orm, messages);
-    expect(messages.map((m) => [rows.get(m.idempotencyKey)?.state, rows.get(m.idempotencyKey)?.error])).toEqual([
+    expect(
+      messages.map((m) => [rows.get(m.idempotencyKey)?.state, rows.get(m.idempotencyKey)?.error]),
+    ).toEqual([
       ['sent', null],
       ['skipped', 'no email address'],
       ['skipped', 'left the team'],
@@ -83,25 +108,36 @@ describe('sendEmails', () => {
     expect(result.every((r) => r.state === 'sent')).toBe(true);
     const received = receivedBy(h.resendServer);
     for (const message of messages) expect(received.get(message.to.email!)).toBe(1);
-    expect(await h.orm.em.fork().count(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } })).toBe(120);
+    expect(
+      await h.orm.em
+        .fork()
+        .count(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } }),
+    ).toBe(120);
   });
 
   it('run again after the record was lost (a crash between send and record), is replayed by Resend, not resent', async () => {
     const messages = await messagesTo(h.orm, everyone(120));
     await h.activities.sendEmails(messages);
     const first = await deliveries(h.orm, messages);
-    await h.orm.em.fork().nativeDelete(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } });
+    await h.orm.em
+      .fork()
+      .nativeDelete(Delivery, { idempotencyKey: { $in: messages.map((m) => m.idempotencyKey) } });
 
     const replaysBefore = h.resendServer.stats.replays;
     const { calls } = await batchCalls(() => h.activities.sendEmails(messages));
 
-    expect(calls.map((c) => [c.status, c.replayed])).toEqual([[200, true], [200, true]]);
+    expect(calls.map((c) => [c.status, c.replayed])).toEqual([
+      [200, true],
+      [200, true],
+    ]);
     expect(h.resendServer.stats.replays - replaysBefore).toBe(2);
     const received = receivedBy(h.resendServer);
     for (const message of messages) expect(received.get(message.to.email!)).toBe(1);
     const again = await deliveries(h.orm, messages);
     for (const message of messages) {
-      expect(again.get(message.idempotencyKey)?.providerMessageId).toBe(first.get(message.idempotencyKey)?.providerMessageId);
+      expect(again.get(message.idempotencyKey)?.providerMessageId).toBe(
+        first.get(message.idempotencyKey)?.providerMessageId,
+      );
     }
   });
 
@@ -115,12 +151,20 @@ describe('sendEmails', () => {
     expect(h.resendServer.emails.some((e) => messages.some((m) => e.to.includes(m.to.email!)))).toBe(false);
     const rows = await deliveries(h.orm, messages);
     for (const message of messages) {
-      expect(rows.get(message.idempotencyKey)).toMatchObject({ state: 'failed', error: expect.stringMatching(/^validation_error \(422\): .*Invalid `to` field/) });
+      expect(rows.get(message.idempotencyKey)).toMatchObject({
+        state: 'failed',
+        error: expect.stringMatching(/^validation_error \(422\): .*Invalid `to` field/),
+      });
     }
   });
 
   it('fails for good on a rejected API key (403) and records the reason', async () => {
-    const wrongKey = createNotifierActivities({ orm: h.orm, transport: resendTransport(new Resend('re_wrong', { baseUrl: h.resendServer.url })), from: FROM, links: LINKS });
+    const wrongKey = createNotifierActivities({
+      orm: h.orm,
+      transport: resendTransport(new Resend('re_wrong', { baseUrl: h.resendServer.url })),
+      from: FROM,
+      links: LINKS,
+    });
     const messages = await messagesTo(h.orm, everyone(2));
     const failure = await wrongKey.sendEmails(messages).catch((error: unknown) => error);
 
@@ -147,7 +191,11 @@ describe('sendEmails', () => {
     h.resendServer.failNext(2, { status: 429, retryAfterSeconds: 1 });
     const failure = await h.activities.sendEmails(messages).catch((error: unknown) => error);
 
-    expect(failure).toMatchObject({ type: EmailFailure.RateLimited, nonRetryable: false, nextRetryDelay: 1_000 });
+    expect(failure).toMatchObject({
+      type: EmailFailure.RateLimited,
+      nonRetryable: false,
+      nextRetryDelay: 1_000,
+    });
     expect((await deliveries(h.orm, messages)).size).toBe(0);
   });
 

@@ -17,7 +17,10 @@ export interface TemporalHarness {
   dev: DevServer;
   /** The notifier's task queue for this harness. */
   taskQueue: string;
-  start(messages: EmailMessage[], options?: { startToCloseTimeout?: string }): Promise<WorkflowHandle<typeof sendEmailsWorkflow>>;
+  start(
+    messages: EmailMessage[],
+    options?: { startToCloseTimeout?: string },
+  ): Promise<WorkflowHandle<typeof sendEmailsWorkflow>>;
   dispose(): Promise<void>;
 }
 
@@ -31,9 +34,19 @@ export async function startTemporalHarness(activities?: NotifierActivities): Pro
   const dev = await connectDevServer();
   const taskQueue = `notifier-test-${randomUUID()}`;
   const workflowQueue = `${taskQueue}-workflows`;
-  const workers = [await Worker.create({ connection: dev.nativeConnection, taskQueue: workflowQueue, workflowsPath })];
+  const workers = [
+    await Worker.create({ connection: dev.nativeConnection, taskQueue: workflowQueue, workflowsPath }),
+  ];
   if (activities) {
-    workers.push(await createNotifierWorker({ connection: dev.nativeConnection, namespace: 'default', activities, maxActivitiesPerSecond: 2, taskQueue }));
+    workers.push(
+      await createNotifierWorker({
+        connection: dev.nativeConnection,
+        namespace: 'default',
+        activities,
+        maxActivitiesPerSecond: 2,
+        taskQueue,
+      }),
+    );
   }
   const running = Promise.all(workers.map((worker) => worker.run()));
   return {

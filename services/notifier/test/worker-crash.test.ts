@@ -17,7 +17,8 @@ beforeAll(async () => {
   temporal = await startTemporalHarness(); // No notifier in this process: the child polls.
 });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await temporal?.dispose();
   await h?.dispose();
 });

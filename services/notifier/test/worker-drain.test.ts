@@ -55,6 +55,8 @@ it('drains on SIGTERM: finishes the batch in flight, then exits 0', async () => 
   expect(Date.now() - signalledAt).toBeLessThan(30_000); // Within the shutdown grace time.
   const results = await handle.result();
   expect(results.every((result) => result.state === 'sent')).toBe(true);
-  expect([...(await deliveries(h.orm, messages)).values()].filter((row) => row.state === 'sent')).toHaveLength(20);
+  expect(
+    [...(await deliveries(h.orm, messages)).values()].filter((row) => row.state === 'sent'),
+  ).toHaveLength(20);
   expect(h.resendServer.emails).toHaveLength(20);
 });

@@ -1,7 +1,17 @@
 // rhythm-workflows: the sessions worker. Config → PostgreSQL → Temporal → run until SIGTERM, then
 // drain: stop polling, let running activities finish within the grace time, exit 0.
 import { connectOrm } from '@rhythm/persistence';
-import { connectTemporalClient, createLogger, databaseLocation, onShutdown, reach, runMain, startHealthServer, temporalConnectionOptions, workerHealth } from '@rhythm/platform';
+import {
+  connectTemporalClient,
+  createLogger,
+  databaseLocation,
+  onShutdown,
+  reach,
+  runMain,
+  startHealthServer,
+  temporalConnectionOptions,
+  workerHealth,
+} from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { startMissingSessionWorkflows } from '@rhythm/session-lifecycle';
 import { loadWorkflowsConfig } from './config.js';
@@ -11,7 +21,9 @@ import { createSessionsWorker } from './worker.js';
 runMain('rhythm-workflows', async () => {
   const config = loadWorkflowsConfig();
   const logger = createLogger('rhythm-workflows', config.LOG_LEVEL);
-  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () => connectOrm(config.DATABASE_URL));
+  const orm = await reach('PostgreSQL', databaseLocation(config.DATABASE_URL), 'DATABASE_URL', () =>
+    connectOrm(config.DATABASE_URL),
+  );
   const client = await connectTemporalClient(config);
   const connection = await reach('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', () =>
     NativeConnection.connect(temporalConnectionOptions(config)),
@@ -22,7 +34,10 @@ runMain('rhythm-workflows', async () => {
     activities: createSessionActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
-  const health = config.HEALTH_PORT === undefined ? null : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
+  const health =
+    config.HEALTH_PORT === undefined
+      ? null
+      : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
   // The SDK's runtime also turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once drained.
   const running = worker.run().finally(async () => {
     await connection.close();
@@ -38,6 +53,7 @@ runMain('rhythm-workflows', async () => {
   });
   logger.info({ taskQueue: worker.options.taskQueue }, 'rhythm-workflows polling');
   const started = await startMissingSessionWorkflows(orm, client);
-  if (started.length) logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
+  if (started.length)
+    logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
   await running;
 });

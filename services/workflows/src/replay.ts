@@ -23,11 +23,19 @@ if (files.length === 0) {
   process.stderr.write('usage: replay.js <folder or history .json files…>\n');
   process.exit(2);
 }
-const histories = files.map((file) => ({ workflowId: path.basename(file, '.json'), history: JSON.parse(readFileSync(file, 'utf8')) as unknown }));
+const histories = files.map((file) => ({
+  workflowId: path.basename(file, '.json'),
+  history: JSON.parse(readFileSync(file, 'utf8')) as unknown,
+}));
 let failed = 0;
-for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'rhythm-replay' }, histories)) {
+for await (const result of Worker.runReplayHistories(
+  { workflowsPath, replayName: 'rhythm-replay' },
+  histories,
+)) {
   if (result.error) failed++;
-  process.stdout.write(`${result.error ? 'FAIL' : 'ok  '} ${result.workflowId}${result.error ? `: ${result.error.message}` : ''}\n`);
+  process.stdout.write(
+    `${result.error ? 'FAIL' : 'ok  '} ${result.workflowId}${result.error ? `: ${result.error.message}` : ''}\n`,
+  );
 }
 process.stdout.write(`replayed ${histories.length} histories, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);

@@ -14,7 +14,10 @@ export interface SessionsWorkerOptions {
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
-export const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url)).replace(/\.js$/, moduleExtension());
+export const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url)).replace(
+  /\.js$/,
+  moduleExtension(),
+);
 
 export function createSessionsWorker(options: SessionsWorkerOptions): Promise<Worker> {
   return Worker.create({

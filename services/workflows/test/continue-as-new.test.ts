@@ -47,7 +47,11 @@ it('continues as new after many reschedules without losing or resending anything
   const fixture = await createTeam(orm);
   const first = daysAhead(new Date(), 30);
   // No emails in this test: both steps off, so the only history is the reschedules.
-  const session = await createSession(orm, fixture.team, { date: first, sendInvitation: false, sendReminder: false });
+  const session = await createSession(orm, fixture.team, {
+    date: first,
+    sendInvitation: false,
+    sendReminder: false,
+  });
   await startSessionWorkflow(temporal.client, session, fixture.team, { taskQueue });
   const handle = temporal.client.workflow.getHandle(`session-${session.id}`);
   const firstRunId = (await handle.describe()).runId;
@@ -61,7 +65,12 @@ it('continues as new after many reschedules without losing or resending anything
   const status = await handle.query(statusQuery);
   expect(status.changes.filter((change) => change.what.startsWith('moved from'))).toHaveLength(moves);
   expect(status.changes.at(-1)?.what).toBe('reminder on');
-  expect(status).toMatchObject({ state: 'scheduled', sessionDate: first, sent: [], next: { step: 'reminder' } });
+  expect(status).toMatchObject({
+    state: 'scheduled',
+    sessionDate: first,
+    sent: [],
+    next: { step: 'reminder' },
+  });
 
   await handle.signal(cancelSignal, {});
   expect(await handle.result()).toMatchObject({ state: 'cancelled', invited: [] });

@@ -13,7 +13,11 @@ export const historiesDir = path.join(path.dirname(fileURLToPath(import.meta.url
  * Saves each workflow's history as the Temporal CLI prints it (`temporal workflow show -o json`),
  * the format ops would export from production and `historyFromJSON` reads.
  */
-export async function recordHistories(scenario: string, handles: WorkflowHandle[], address: string): Promise<void> {
+export async function recordHistories(
+  scenario: string,
+  handles: WorkflowHandle[],
+  address: string,
+): Promise<void> {
   mkdirSync(historiesDir, { recursive: true });
   const slug = scenario
     .toLowerCase()
@@ -22,7 +26,16 @@ export async function recordHistories(scenario: string, handles: WorkflowHandle[
     .replace(/^-|-$/g, '')
     .slice(0, 80);
   for (const [index, handle] of handles.entries()) {
-    const json = execFileSync(requireEnv('TEMPORAL_CLI_PATH'), ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', address, '--output', 'json']);
+    const json = execFileSync(requireEnv('TEMPORAL_CLI_PATH'), [
+      'workflow',
+      'show',
+      '--workflow-id',
+      handle.workflowId,
+      '--address',
+      address,
+      '--output',
+      'json',
+    ]);
     // RECORD_HISTORIES=v2 (etc.) after a versioned workflow change: old fixtures stay and replay.
     const version = process.env.RECORD_HISTORIES === '1' ? 'v1' : process.env.RECORD_HISTORIES;
     const name = `${version}-${slug}${index ? `-${index + 1}` : ''}.json`;
@@ -38,5 +51,9 @@ export function loadHistories(): { workflowId: string; file: string; history: un
   return readdirSync(historiesDir)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ workflowId: file.replace(/\.json$/, ''), file, history: JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')) as unknown }));
+    .map((file) => ({
+      workflowId: file.replace(/\.json$/, ''),
+      file,
+      history: JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')) as unknown,
+    }));
 }

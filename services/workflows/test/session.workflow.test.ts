@@ -1,7 +1,17 @@
 // The session workflow on the Temporal time-skipping test server, with the real sessions worker
 // and its database activities on a real PostgreSQL. The notifier is a recording double (see
 // notifier-double.ts): these tests are about who the workflow emails, what, and when.
-import { NOTIFICATIONS_TASK_QUEUE, addDays, cancelSignal, localInstant, rescheduleSignal, setNotificationsSignal, statusQuery, teamSettingsChangedSignal, type SessionSummary } from '@rhythm/domain';
+import {
+  NOTIFICATIONS_TASK_QUEUE,
+  addDays,
+  cancelSignal,
+  localInstant,
+  rescheduleSignal,
+  setNotificationsSignal,
+  statusQuery,
+  teamSettingsChangedSignal,
+  type SessionSummary,
+} from '@rhythm/domain';
 import { migrateToLatest, openOrm, Session, type Orm } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@rhythm/testing';
@@ -10,7 +20,15 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createSessionActivities } from '../src/sessions/session.activities.js';
 import { createSessionsWorker } from '../src/worker.js';
-import { addReport, createSession, createTeam, daysAhead, sessionState, type SessionOptions, type TeamFixture } from '@rhythm/persistence/testing';
+import {
+  addReport,
+  createSession,
+  createTeam,
+  daysAhead,
+  sessionState,
+  type SessionOptions,
+  type TeamFixture,
+} from '@rhythm/persistence/testing';
 import { recordHistories } from './histories.js';
 import { recordingNotifier } from './notifier-double.js';
 
@@ -34,7 +52,11 @@ beforeAll(async () => {
       taskQueue,
       activities: createSessionActivities({ orm, client: env.client, taskQueue }),
     }),
-    await Worker.create({ connection: env.nativeConnection, taskQueue: NOTIFICATIONS_TASK_QUEUE, activities: notifier.activities }),
+    await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: NOTIFICATIONS_TASK_QUEUE,
+      activities: notifier.activities,
+    }),
   ];
   running = Promise.all(workers.map((worker) => worker.run()));
 }, 120_000);
@@ -52,7 +74,10 @@ const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
 
 const startedThisTest: WorkflowHandle[] = [];
 
-async function start(fixture: TeamFixture, options: SessionOptions): Promise<{ session: Session; handle: WorkflowHandle }> {
+async function start(
+  fixture: TeamFixture,
+  options: SessionOptions,
+): Promise<{ session: Session; handle: WorkflowHandle }> {
   const session = await createSession(orm, fixture.team, options);
   await startSessionWorkflow(env.client, session, fixture.team, { taskQueue });
   const handle = env.client.workflow.getHandle(`session-${session.id}`);
@@ -63,14 +88,20 @@ async function start(fixture: TeamFixture, options: SessionOptions): Promise<{ s
 // RECORD_HISTORIES=1 saves each scenario's history as a replay fixture (see replay.test.ts).
 afterEach(async () => {
   const handles = startedThisTest.splice(0);
-  if (process.env.RECORD_HISTORIES) await recordHistories(expect.getState().currentTestName ?? 'scenario', handles, env.address);
+  if (process.env.RECORD_HISTORIES)
+    await recordHistories(expect.getState().currentTestName ?? 'scenario', handles, env.address);
 });
 
 /** Sends of one step, with when they went out and to whom (by name). */
 async function sends(handle: WorkflowHandle, fixture: TeamFixture) {
   const names = new Map([fixture.ada, fixture.bo, fixture.cy].map((user) => [user.id, user.name]));
   const status = await handle.query(statusQuery);
-  return status.sent.map((sent) => ({ step: sent.step, at: sent.at, sessionDate: sent.sessionDate, to: sent.recipients.map((id) => names.get(id)).sort() }));
+  return status.sent.map((sent) => ({
+    step: sent.step,
+    at: sent.at,
+    sessionDate: sent.sessionDate,
+    to: sent.recipients.map((id) => names.get(id)).sort(),
+  }));
 }
 
 /**
@@ -106,7 +137,9 @@ describe('session workflow', () => {
     expectAbout(sent[0]?.at, nineAm(addDays(date, -7)));
     expect(notifier.sentFor(session.id)).toEqual([`invitation:Ada:${date}`, `invitation:Bo:${date}`]);
     const status = await handle.query(statusQuery);
-    expect(status.skipped).toEqual([expect.objectContaining({ step: 'invitation', reason: expect.stringContaining('no email address') })]);
+    expect(status.skipped).toEqual([
+      expect.objectContaining({ step: 'invitation', reason: expect.stringContaining('no email address') }),
+    ]);
 
     // Ada reports between invitation and reminder; Bo does not.
     await addReport(orm, fixture.items.actionA, fixture.ada, await now());
@@ -114,7 +147,11 @@ describe('session workflow', () => {
     sent = await sends(handle, fixture);
     expect(sent.map((s) => `${s.step}:${s.to.join(',')}`)).toEqual(['invitation:Ada,Bo', 'reminder:Bo']);
     expectAbout(sent[1]?.at, nineAm(addDays(date, -3)));
-    expect(summary).toMatchObject({ state: 'held', invited: expect.arrayContaining([fixture.ada.id, fixture.bo.id]), reminded: [fixture.bo.id] });
+    expect(summary).toMatchObject({
+      state: 'held',
+      invited: expect.arrayContaining([fixture.ada.id, fixture.bo.id]),
+      reminded: [fixture.bo.id],
+    });
     expect(summary.reported).toEqual([fixture.ada.id]);
     expect(await sessionState(orm, session.id)).toBe('held');
   });
@@ -153,7 +190,10 @@ describe('session workflow', () => {
     await handle.signal(rescheduleSignal, { date: moved });
     await finish(handle);
     const sent = await sends(handle, fixture);
-    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([`invitation:${moved}`, `reminder:${moved}`]);
+    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([
+      `invitation:${moved}`,
+      `reminder:${moved}`,
+    ]);
     expectAbout(sent[0]?.at, nineAm(addDays(moved, -7)));
     const status = await handle.query(statusQuery);
     expect(status.changes.map((c) => c.what)).toContain(`moved from ${date} to ${moved}`);
@@ -169,7 +209,10 @@ describe('session workflow', () => {
     await handle.signal(rescheduleSignal, { date: earlier });
     await finish(handle);
     const sent = await sends(handle, fixture);
-    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([`invitation:${earlier}`, `reminder:${earlier}`]);
+    expect(sent.map((s) => `${s.step}:${s.sessionDate}`)).toEqual([
+      `invitation:${earlier}`,
+      `reminder:${earlier}`,
+    ]);
     expectAbout(sent[0]?.at, movedAt);
   });
 
@@ -252,7 +295,12 @@ describe('session workflow', () => {
     const summary = await finish(handle);
     expect(summary.nextSessionId).toEqual(expect.any(String));
     const next = await orm.em.fork().findOneOrFail(Session, { id: summary.nextSessionId! });
-    expect(next).toMatchObject({ date: addDays(date, 7), kind: 'doing', repeat: 'weekly', state: 'scheduled' });
+    expect(next).toMatchObject({
+      date: addDays(date, 7),
+      kind: 'doing',
+      repeat: 'weekly',
+      state: 'scheduled',
+    });
     expect(next.previousSession?.id).toBe(session.id);
     const nextHandle = env.client.workflow.getHandle(`session-${next.id}`);
     expect((await nextHandle.describe()).status.name).toBe('RUNNING');
@@ -266,7 +314,10 @@ describe('session workflow', () => {
     await handle.signal(rescheduleSignal, { date: '2020-01-01' });
     await handle.signal(teamSettingsChangedSignal, { timeZone: 'Mars/Olympus', sendHour: 9 });
     const status = await handle.query(statusQuery);
-    expect(status.changes.map((c) => c.what)).toEqual(['reschedule ignored: 2020-01-01 is in the past', 'teamSettingsChanged ignored: malformed payload']);
+    expect(status.changes.map((c) => c.what)).toEqual([
+      'reschedule ignored: 2020-01-01 is in the past',
+      'teamSettingsChanged ignored: malformed payload',
+    ]);
     expect(status.state).toBe('scheduled');
     await handle.signal(cancelSignal, {});
     await finish(handle);

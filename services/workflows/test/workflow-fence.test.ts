@@ -9,7 +9,9 @@ const eslint = new ESLint({ cwd: root });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
 }
 
 const forbidden = `
@@ -33,19 +35,24 @@ export const all = [sleep, planNext, z];
 `;
 
 describe('the workflow sandbox fence', () => {
-  it.each(['services/workflows/src/sessions/example.workflow.ts', 'services/workflows/src/workflows.ts', 'libs/domain/src/example.ts'])(
-    'rejects I/O, Node built-ins and non-workflow Temporal packages in %s',
-    async (file) => {
-      const messages = await restrictedImports(file, forbidden);
-      expect(messages).toHaveLength(10);
-    },
-  );
+  it.each([
+    'services/workflows/src/sessions/example.workflow.ts',
+    'services/workflows/src/workflows.ts',
+    'libs/domain/src/example.ts',
+  ])('rejects I/O, Node built-ins and non-workflow Temporal packages in %s', async (file) => {
+    const messages = await restrictedImports(file, forbidden);
+    expect(messages).toHaveLength(10);
+  });
 
   it('allows the workflow API, the domain lib and zod', async () => {
-    expect(await restrictedImports('services/workflows/src/sessions/example.workflow.ts', allowed)).toEqual([]);
+    expect(await restrictedImports('services/workflows/src/sessions/example.workflow.ts', allowed)).toEqual(
+      [],
+    );
   });
 
   it('does not fence activity code', async () => {
-    expect(await restrictedImports('services/workflows/src/sessions/session.activities.ts', forbidden)).toEqual([]);
+    expect(
+      await restrictedImports('services/workflows/src/sessions/session.activities.ts', forbidden),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
-export function startService(name: 'api' | 'workflows' | 'notifier', env: Record<string, string | undefined>): ServiceProcess {
+export function startService(
+  name: 'api' | 'workflows' | 'notifier',
+  env: Record<string, string | undefined>,
+): ServiceProcess {
   const child = spawn(process.execPath, [path.join(root, 'services', name, 'dist/main.js')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +49,11 @@ export function startService(name: 'api' | 'workflows' | 'notifier', env: Record
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms; it printed:\n${output.join('\n')}`));
+          reject(
+            new Error(
+              `${name} did not print ${pattern} within ${timeoutMs} ms; it printed:\n${output.join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         listeners.add(check);
         check();

@@ -5,7 +5,13 @@ import { cancelSignal, statusQuery } from '@rhythm/domain';
 import { Delivery, OutboxEmail, migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
 import { createSession, createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
-import { connectDevServer, createTestDatabase, requireEnv, type DevServer, type TestDatabase } from '@rhythm/testing';
+import {
+  connectDevServer,
+  createTestDatabase,
+  requireEnv,
+  type DevServer,
+  type TestDatabase,
+} from '@rhythm/testing';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startService, type ServiceProcess } from '../src/service-process.js';
 
@@ -32,7 +38,11 @@ function env() {
   return { DATABASE_URL: database.url, TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'), NODE_ENV: 'test' };
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -94,18 +104,23 @@ describe('a session on the dev server with the workers of this repo', () => {
       const rows = await orm.em.fork().find(Delivery, { session: session.id }, { populate: ['user'] });
       return rows.length === 3 && rows;
     }, 'three invitation deliveries');
-    expect(invitations.map((row) => `${row.user.getEntity().name}:${row.step}:${row.state}:${row.error ?? ''}`).sort()).toEqual([
-      'Ada:invitation:sent:',
-      'Bo:invitation:sent:',
-      'Cy:invitation:skipped:no email address',
-    ]);
-    const outbox = await orm.em.fork().find(OutboxEmail, { to: { $in: [fixture.ada.email!, fixture.bo.email!] } });
+    expect(
+      invitations
+        .map((row) => `${row.user.getEntity().name}:${row.step}:${row.state}:${row.error ?? ''}`)
+        .sort(),
+    ).toEqual(['Ada:invitation:sent:', 'Bo:invitation:sent:', 'Cy:invitation:skipped:no email address']);
+    const outbox = await orm.em
+      .fork()
+      .find(OutboxEmail, { to: { $in: [fixture.ada.email!, fixture.bo.email!] } });
     expect(outbox).toHaveLength(2);
 
     // Ops find the team's sessions by search attribute.
     const listed = await eventually(async () => {
       const ids: string[] = [];
-      for await (const workflow of temporal.client.workflow.list({ query: `RhythmTeamId = '${fixture.team.id}'` })) ids.push(workflow.workflowId);
+      for await (const workflow of temporal.client.workflow.list({
+        query: `RhythmTeamId = '${fixture.team.id}'`,
+      }))
+        ids.push(workflow.workflowId);
       return ids.length > 0 && ids;
     }, 'the workflow in visibility');
     expect(listed).toEqual([`session-${session.id}`]);
@@ -117,8 +132,12 @@ describe('a session on the dev server with the workers of this repo', () => {
     await handle.signal(cancelSignal, { reason: 'Holiday' });
     expect(await handle.result()).toMatchObject({ state: 'cancelled' });
     expect(await sessionState(orm, session.id)).toBe('cancelled');
-    const cancelled = await orm.em.fork().find(Delivery, { session: session.id, step: 'cancelled', state: 'sent' });
+    const cancelled = await orm.em
+      .fork()
+      .find(Delivery, { session: session.id, step: 'cancelled', state: 'sent' });
     expect(cancelled).toHaveLength(2);
-    expect(await orm.em.fork().count(OutboxEmail, { to: { $in: [fixture.ada.email!, fixture.bo.email!] } })).toBe(4);
+    expect(
+      await orm.em.fork().count(OutboxEmail, { to: { $in: [fixture.ada.email!, fixture.bo.email!] } }),
+    ).toBe(4);
   });
 });

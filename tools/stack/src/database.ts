@@ -13,7 +13,9 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
   } catch (error) {
-    throw new StackError(`cannot prepare the database ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StackError(
+      `cannot prepare the database ${name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -29,7 +31,9 @@ interface PersistenceLib {
 }
 
 export async function migrateAndSeed(databaseUrl: string, { seed }: { seed: boolean }): Promise<void> {
-  const lib = (await import(pathToFileURL(path.join(root, 'libs/persistence/dist/index.js')).href)) as PersistenceLib;
+  const lib = (await import(
+    pathToFileURL(path.join(root, 'libs/persistence/dist/index.js')).href
+  )) as PersistenceLib;
   const orm = await lib.openOrm(databaseUrl);
   try {
     const applied = await lib.migrateToLatest(orm);

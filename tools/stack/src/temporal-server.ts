@@ -8,7 +8,10 @@ import { portIsOpen, waitForPort } from './wait.ts';
 
 // The notifier's queue is rate-limited; with Temporal's default four partitions the limit is split
 // and tasks come in bursts that Resend answers with 429 (bench/notifier). One partition spaces them.
-export const ONE_PARTITION = { 'matching.numTaskqueueReadPartitions': 1, 'matching.numTaskqueueWritePartitions': 1 };
+export const ONE_PARTITION = {
+  'matching.numTaskqueueReadPartitions': 1,
+  'matching.numTaskqueueWritePartitions': 1,
+};
 
 export interface TemporalDevServerOptions {
   cli: string;
@@ -46,8 +49,14 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     String(options.port),
     '--log-level',
     'warn',
-    ...Object.entries(options.searchAttributes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
-    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
+    ...Object.entries(options.searchAttributes).flatMap(([name, type]) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
+      '--dynamic-config-value',
+      `${key}=${JSON.stringify(value)}`,
+    ]),
     ...(options.uiPort === null ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
   ];
   const lines: string[] = [];
@@ -57,7 +66,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   });
   if (!(await waitForPort(options.port, 60_000, child.alive))) {
     await stop(child);
-    throw new StackError(`the Temporal dev server did not come up on port ${options.port}: ${lines.slice(-5).join(' | ')}`);
+    throw new StackError(
+      `the Temporal dev server did not come up on port ${options.port}: ${lines.slice(-5).join(' | ')}`,
+    );
   }
   const ui = options.uiPort === null ? '' : `, Web UI http://localhost:${options.uiPort}`;
   say(`Temporal dev server ready on 127.0.0.1:${options.port}${ui} (${elapsed(started)})`);

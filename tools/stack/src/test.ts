@@ -2,6 +2,7 @@
 // and a Temporal dev server of its own (separate ports and data from `./rhythm start`, so both can
 // run at once), hands their addresses to Jest through the environment, and closes with one line
 // "N passed, N failed" summed over all projects.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { StackError, elapsed, say } from './log.ts';
@@ -24,11 +25,16 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   try {
     const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer(), deployTools()]);
     say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
-    if ((await nx(['run-many', '-t', 'build', '--output-style=static', ...extraNxArgs])) !== 0) throw new StackError('the build failed.');
+    if ((await nx(['run-many', '-t', 'build', '--output-style=static', ...extraNxArgs])) !== 0)
+      throw new StackError('the build failed.');
 
     let databaseUrl = process.env.TEST_DATABASE_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, `postgres-test-${TEST_PG_PORT}`), port: TEST_PG_PORT, durable: false });
+      const postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, `postgres-test-${TEST_PG_PORT}`),
+        port: TEST_PG_PORT,
+        durable: false,
+      });
       cleanups.push(() => postgres.stop());
       databaseUrl = postgres.adminUrl;
     }
@@ -55,16 +61,28 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       // For tests that record workflow histories with `temporal workflow show`.
       TEMPORAL_CLI_PATH: cli,
     };
+    const formatted = await prettierCheck();
     say('running lint, typecheck and tests (nx)…');
-    const code = await nx(['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', ...extraNxArgs], env);
+    const nxCode = await nx(
+      ['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', ...extraNxArgs],
+      env,
+    );
     const { passed, failed, skipped } = sumReports();
     say(`finished in ${elapsed(started)}`);
     // The one closing line CI reads.
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
+    const code = formatted ? nxCode : 1;
+    if (!formatted) say('some files are not formatted: run `npm run format` (Prettier).');
     if (code !== 0 && failed === 0) say('a lint, typecheck or test step failed (see above).');
     return code === 0 && failed === 0 ? 0 : 1;
   } catch (error) {
-    say(error instanceof StackError ? error.message : `test run failed: ${error instanceof Error ? error.stack : String(error)}`);
+    say(
+      error instanceof StackError
+        ? error.message
+        : `test run failed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
     return 1;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -74,7 +92,9 @@ export async function test(extraNxArgs: string[]): Promise<number> {
 function sumReports(): { passed: number; failed: number; skipped: number } {
   const total = { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(reportsDir)) return total;
-  const files = readdirSync(reportsDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
+  const files = readdirSync(reportsDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.json'),
+  );
   for (const file of files) {
     const counts = JSON.parse(readFileSync(path.join(reportsDir, file), 'utf8')) as typeof total;
     total.passed += counts.passed;
@@ -82,4 +102,20 @@ function sumReports(): { passed: number; failed: number; skipped: number } {
     total.skipped += counts.skipped;
   }
   return total;
+}
+
+/** Prettier's check over the code and JSON (the same globs as `npm run format`). */
+function prettierCheck(): Promise<boolean> {
+  say('checking formatting (prettier)…');
+  return new Promise((resolve) => {
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/prettier'),
+      ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,json}'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    child.once('exit', (exitCode) => resolve(exitCode === 0));
+  });
 }

@@ -12,7 +12,11 @@ export function portIsOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export async function waitForPort(port: number, timeoutMs: number, isAlive: () => boolean = () => true): Promise<boolean> {
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && isAlive()) {
     if (await portIsOpen(port)) return true;

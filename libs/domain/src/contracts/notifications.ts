@@ -56,6 +56,11 @@ export interface NotifierActivities {
   sendEmails(messages: EmailMessage[]): Promise<SendResult[]>;
 }
 
-export function deliveryKey(sessionId: string, step: DeliveryStep, sessionDate: CalendarDate, userId: string): string {
+export function deliveryKey(
+  sessionId: string,
+  step: DeliveryStep,
+  sessionDate: CalendarDate,
+  userId: string,
+): string {
   return `rhythm/session/${sessionId}/${step}/${sessionDate}/${userId}`;
 }

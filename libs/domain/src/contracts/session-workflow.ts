@@ -25,7 +25,10 @@ export type SessionWorkflowInput = z.infer<typeof SessionWorkflowInputV1>;
 
 export const RescheduleSignal = z.object({ date: CalendarDate });
 export type RescheduleSignal = z.infer<typeof RescheduleSignal>;
-export const SetNotificationsSignal = z.object({ invitation: z.boolean().optional(), reminder: z.boolean().optional() });
+export const SetNotificationsSignal = z.object({
+  invitation: z.boolean().optional(),
+  reminder: z.boolean().optional(),
+});
 export type SetNotificationsSignal = z.infer<typeof SetNotificationsSignal>;
 export const CancelSignal = z.object({ reason: z.string().max(500).optional() });
 export type CancelSignal = z.infer<typeof CancelSignal>;

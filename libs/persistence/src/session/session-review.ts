@@ -42,7 +42,11 @@ export interface SessionReview {
 }
 
 /** Loads the review of a session; `sessionDate` overrides the row's date (the workflow's view). */
-export async function loadSessionReview(em: EntityManager, sessionId: string, sessionDate?: CalendarDate): Promise<SessionReview> {
+export async function loadSessionReview(
+  em: EntityManager,
+  sessionId: string,
+  sessionDate?: CalendarDate,
+): Promise<SessionReview> {
   const session = await em.findOneOrFail(Session, { id: sessionId }, { populate: ['team'] });
   const team = session.team.getEntity();
   const date = sessionDate ?? session.date;
@@ -53,7 +57,11 @@ export async function loadSessionReview(em: EntityManager, sessionId: string, se
       { populate: ['owner'], orderBy: { createdAt: 'asc', id: 'asc' } },
     ),
     em.find(Membership, { team: team.id }, { fields: ['user'] }),
-    em.find(Session, { team: team.id, kind: session.kind, state: 'held', date: { $lt: date } }, { fields: ['date', 'kind', 'state'] }),
+    em.find(
+      Session,
+      { team: team.id, kind: session.kind, state: 'held', date: { $lt: date } },
+      { fields: ['date', 'kind', 'state'] },
+    ),
   ]);
   const context: CurrencyContext = {
     session: { id: session.id, kind: session.kind, date },
@@ -73,7 +81,11 @@ export async function loadSessionReview(em: EntityManager, sessionId: string, se
     });
   }
   const reports = items.length
-    ? await em.find(ProgressReport, { item: { $in: items.map((item) => item.id) } }, { orderBy: { createdAt: 'asc' } })
+    ? await em.find(
+        ProgressReport,
+        { item: { $in: items.map((item) => item.id) } },
+        { orderBy: { createdAt: 'asc' } },
+      )
     : [];
   return {
     session,
@@ -101,7 +113,10 @@ export function ownersMissingReports(review: SessionReview): OwnerWithItems[] {
   return withOwners(review, missingReports(review.items, review.reports, review.context));
 }
 
-function withOwners(review: SessionReview, groups: { ownerId: string; items: ReviewItem[] }[]): OwnerWithItems[] {
+function withOwners(
+  review: SessionReview,
+  groups: { ownerId: string; items: ReviewItem[] }[],
+): OwnerWithItems[] {
   return groups.flatMap(({ ownerId, items }) => {
     const owner = review.owners.get(ownerId);
     return owner ? [{ ...owner, items: items.map(({ id, type, title }) => ({ id, type, title })) }] : [];

@@ -13,7 +13,10 @@ export interface TeamFixture {
   items: { strategy: PlanItem; kpi: PlanItem; actionA: PlanItem; actionB: PlanItem; actionC: PlanItem };
 }
 
-export async function createTeam(orm: Orm, { timeZone = 'Europe/Amsterdam', sendHour = 9 } = {}): Promise<TeamFixture> {
+export async function createTeam(
+  orm: Orm,
+  { timeZone = 'Europe/Amsterdam', sendHour = 9 } = {},
+): Promise<TeamFixture> {
   const em = orm.em.fork();
   const team = em.create(Team, { name: 'Test team', timeZone, locale: 'en', sendHour });
   const ada = em.create(User, { name: 'Ada', email: `ada-${team.id}@example.com`, locale: 'en' });
@@ -53,7 +56,13 @@ export async function createSession(orm: Orm, team: Team, options: SessionOption
 }
 
 /** A report written at `at` (the simulated clock, so it falls in the session's window). */
-export async function addReport(orm: Orm, item: PlanItem, author: User, at: Date, session?: Session): Promise<void> {
+export async function addReport(
+  orm: Orm,
+  item: PlanItem,
+  author: User,
+  at: Date,
+  session?: Session,
+): Promise<void> {
   const em = orm.em.fork();
   em.create(ProgressReport, {
     item: item.id,

@@ -18,7 +18,11 @@ export interface TeamMember {
 }
 
 /** The caller's membership of `teamId`, or NotFoundError when there is none (or no such team). */
-export async function requireMembership(em: EntityManager, caller: User, teamId: string): Promise<TeamMember> {
+export async function requireMembership(
+  em: EntityManager,
+  caller: User,
+  teamId: string,
+): Promise<TeamMember> {
   const membership = await em.findOne(Membership, { team: teamId, user: caller.id }, { populate: ['team'] });
   // The same answer whether the team is missing or someone else's: its existence is not disclosed.
   if (!membership) throw new NotFoundError(`Team ${teamId} not found.`);
@@ -40,7 +44,9 @@ export function isProcessOwner(member: TeamMember): boolean {
 /** ForbiddenError unless the member holds at least one of `roles`. */
 export function requireRole(member: TeamMember, ...roles: Role[]): void {
   if (!hasRole(member, ...roles)) {
-    throw new ForbiddenError(`Only a team ${roles.map((role) => role.replace('_', ' ')).join(' or ')} may do this.`);
+    throw new ForbiddenError(
+      `Only a team ${roles.map((role) => role.replace('_', ' ')).join(' or ')} may do this.`,
+    );
   }
 }
 
@@ -58,7 +64,8 @@ export function canWriteReport(member: TeamMember, item: OwnedItem): boolean {
 
 /** ForbiddenError unless canWriteReport. */
 export function requireReportWriter(member: TeamMember, item: OwnedItem): void {
-  if (!canWriteReport(member, item)) throw new ForbiddenError('Only the item’s owner or a team administrator may report on it.');
+  if (!canWriteReport(member, item))
+    throw new ForbiddenError('Only the item’s owner or a team administrator may report on it.');
 }
 
 /**

@@ -32,7 +32,10 @@ export function devTokenRoutes(config: ApiConfig): Route[] {
         const user = await em.findOne(User, { email: body.email });
         if (!user) throw InvalidInputError.field('body.email', 'No user has this email');
         const { token, expiresAt } = await issueToken(auth, user.id);
-        return { status: 200, body: { token, tokenType: 'Bearer' as const, expiresAt: instant(expiresAt), user: userView(user) } };
+        return {
+          status: 200,
+          body: { token, tokenType: 'Bearer' as const, expiresAt: instant(expiresAt), user: userView(user) },
+        };
       },
     }),
   ];

@@ -12,14 +12,20 @@ export interface TokenVerifier {
 
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const key: Uint8Array | JWTVerifyGetKey =
-    settings.mode === 'jwks' ? createRemoteJWKSet(new URL(settings.jwksUrl)) : new TextEncoder().encode(settings.secret);
+    settings.mode === 'jwks'
+      ? createRemoteJWKSet(new URL(settings.jwksUrl))
+      : new TextEncoder().encode(settings.secret);
   // With a secret only HS256; with a JWKS only asymmetric algorithms, so a provider's public key
   // can never be misused as an HMAC secret.
   const algorithms = settings.mode === 'secret' ? ['HS256'] : ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
   return {
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.issuer, audience: settings.audience, algorithms });
+        const { payload } = await jwtVerify(token, key as Uint8Array, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms,
+        });
         if (!payload.sub) throw new UnauthenticatedError('The token has no subject.', 'invalid_token');
         return payload.sub;
       } catch (error) {
@@ -31,7 +37,8 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
 
 function asAuthError(error: unknown): Error {
   if (error instanceof UnauthenticatedError) return error;
-  if (error instanceof errors.JWTExpired) return new UnauthenticatedError('The token has expired.', 'invalid_token');
+  if (error instanceof errors.JWTExpired)
+    return new UnauthenticatedError('The token has expired.', 'invalid_token');
   // The provider's key set could not be fetched: our problem, not the caller's.
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
     return new UnavailableError('The identity provider’s keys could not be fetched; try again shortly.');
@@ -42,7 +49,11 @@ function asAuthError(error: unknown): Error {
 export const DEV_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
 /** Signs a token for `userId` with the HS256 secret: development sign-in and tests only. */
-export async function issueToken(settings: Extract<AuthSettings, { mode: 'secret' }>, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function issueToken(
+  settings: Extract<AuthSettings, { mode: 'secret' }>,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + DEV_TOKEN_LIFETIME_SECONDS) * 1000);
   const token = await new SignJWT({})

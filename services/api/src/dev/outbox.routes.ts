@@ -16,7 +16,15 @@ const OutboxQuery = z.strictObject({
 const OutboxPageSchema = z
   .object({
     emails: z.array(
-      z.object({ id: Id, to: z.string(), subject: z.string(), html: z.string(), text: z.string(), idempotencyKey: z.string(), createdAt: Instant }),
+      z.object({
+        id: Id,
+        to: z.string(),
+        subject: z.string(),
+        html: z.string(),
+        text: z.string(),
+        idempotencyKey: z.string(),
+        createdAt: Instant,
+      }),
     ),
     page: z.number().int(),
     pageSize: z.number().int(),
@@ -42,7 +50,15 @@ export function devOutboxRoutes(config: ApiConfig): Route[] {
           limit: pageSize,
           offset: (page - 1) * pageSize,
         });
-        const emails = rows.map(({ id, to, subject, html, text, idempotencyKey, createdAt }) => ({ id, to, subject, html, text, idempotencyKey, createdAt: createdAt.toISOString() }));
+        const emails = rows.map(({ id, to, subject, html, text, idempotencyKey, createdAt }) => ({
+          id,
+          to,
+          subject,
+          html,
+          text,
+          idempotencyKey,
+          createdAt: createdAt.toISOString(),
+        }));
         return { status: 200, body: { emails, page, pageSize, total } };
       },
     }),

@@ -11,7 +11,10 @@ const Health = z.object({ status: z.literal('up') }).meta({ id: 'Health' });
 const Readiness = z
   .object({
     status: z.enum(['ready', 'not ready']),
-    checks: z.record(z.string(), z.object({ ok: z.boolean(), ms: z.number().optional(), error: z.string().optional() })),
+    checks: z.record(
+      z.string(),
+      z.object({ ok: z.boolean(), ms: z.number().optional(), error: z.string().optional() }),
+    ),
   })
   .meta({ id: 'Readiness' });
 
@@ -38,7 +41,10 @@ export function healthRoutes(checks: ReadinessCheck[]): Route[] {
       handler: async () => {
         const results = await Promise.all(checks.map(runCheck));
         const ready = results.every((result) => result.ok);
-        const body = { status: ready ? ('ready' as const) : ('not ready' as const), checks: Object.fromEntries(results.map(({ name, ...rest }) => [name, rest])) };
+        const body = {
+          status: ready ? ('ready' as const) : ('not ready' as const),
+          checks: Object.fromEntries(results.map(({ name, ...rest }) => [name, rest])),
+        };
         return ready ? { status: 200, body } : { status: 503, body };
       },
     }),
@@ -51,7 +57,11 @@ async function runCheck({ name, check }: ReadinessCheck) {
     await withTimeout(check(), 3_000);
     return { name, ok: true, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { name, ok: false, error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
+    return {
+      name,
+      ok: false,
+      error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+    };
   }
 }
 

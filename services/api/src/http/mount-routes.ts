@@ -45,12 +45,27 @@ function runRoute(route: Route, deps: AppDependencies, verifier: TokenVerifier):
       if (caller) res.locals.userId = caller.id;
       const { params } = parseParts({ params: route.request?.params }, { params: req.params });
       const access = caller ? new Access(em, caller) : null;
-      const member = route.team && access ? await access.requireMembership(teamIdOf(params), ...(route.team.roles ?? [])) : undefined;
+      const member =
+        route.team && access
+          ? await access.requireMembership(teamIdOf(params), ...(route.team.roles ?? []))
+          : undefined;
       const { query, body, headers } = parseParts(
         { query: route.request?.query, body: route.request?.body, headers: route.request?.headers },
         { query: req.query, body: bodyOf(req, route), headers: headersOf(req, route) },
       );
-      const reply = await route.handler({ params, query, body, headers, caller, member, access, em, deps, req, res });
+      const reply = await route.handler({
+        params,
+        query,
+        body,
+        headers,
+        caller,
+        member,
+        access,
+        em,
+        deps,
+        req,
+        res,
+      });
       send(res, route, reply);
     });
   };
@@ -72,12 +87,17 @@ function headersOf(req: Request, route: Route): Record<string, string | undefine
 /** The parsed JSON body; a body in another media type is refused rather than read as missing. */
 function bodyOf(req: Request, route: Route): unknown {
   if (!route.request?.body) return undefined;
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json')) throw clientError(415, 'Send the body as application/json.');
   return req.body;
 }
 
-function send(res: Response, route: Route, reply: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+function send(
+  res: Response,
+  route: Route,
+  reply: { status: number; body?: unknown; headers?: Record<string, string> },
+): void {
   res.status(reply.status);
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   const declared = route.responses[reply.status as ReplyStatus];

@@ -1,7 +1,10 @@
 // The one error handler: domain errors → status, client mistakes caught by Express and its
 // parsers keep their 4xx, database constraint races become 409, anything else is a logged 500.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@rhythm/persistence';
+import {
+  ForeignKeyConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@rhythm/persistence';
 import { DomainError, InvalidInputError, UnauthenticatedError, type ErrorKind } from '../errors.js';
 import { sendProblem, type Problem } from './problem.js';
 
@@ -31,15 +34,22 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     return;
   }
   req.log?.error({ err: error }, 'unhandled error');
-  sendProblem(res, { status: 500, detail: 'Something went wrong on our side; the request id identifies it in our logs.', instance: req.path });
+  sendProblem(res, {
+    status: 500,
+    detail: 'Something went wrong on our side; the request id identifies it in our logs.',
+    instance: req.path,
+  });
 };
 
 function toProblem(error: unknown): Problem | null {
-  if (error instanceof InvalidInputError) return { status: 422, detail: 'The request has invalid fields.', errors: error.errors };
+  if (error instanceof InvalidInputError)
+    return { status: 422, detail: 'The request has invalid fields.', errors: error.errors };
   if (error instanceof DomainError) return { status: statusOfKind[error.kind], detail: error.message };
   // Two requests racing past the same check (e.g. adding one member twice) meet the database's constraint.
-  if (error instanceof UniqueConstraintViolationException) return { status: 409, detail: 'This conflicts with an existing record.' };
-  if (error instanceof ForeignKeyConstraintViolationException) return { status: 409, detail: 'Other records still refer to this one.' };
+  if (error instanceof UniqueConstraintViolationException)
+    return { status: 409, detail: 'This conflicts with an existing record.' };
+  if (error instanceof ForeignKeyConstraintViolationException)
+    return { status: 409, detail: 'Other records still refer to this one.' };
   return parserProblem(error);
 }
 

@@ -102,8 +102,10 @@ export interface Route {
   responses: ResponseMap;
   problems?: number[];
   bodyLimit?: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` spreads each conditional over both branches
-  handler(input: HandlerInput<any, any, any, any, any, any>): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+  handler(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` spreads each conditional over both branches
+    input: HandlerInput<any, any, any, any, any, any>,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 }
 
 export function defineRoute<
@@ -125,7 +127,8 @@ export function impliedProblems(route: Route): number[] {
   if (!route.public) [401, 503].forEach((status) => statuses.add(status));
   if (route.team) statuses.add(404);
   if (route.team?.roles?.length) statuses.add(403);
-  if (route.request?.params || route.request?.query || route.request?.body || route.request?.headers) statuses.add(422);
+  if (route.request?.params || route.request?.query || route.request?.body || route.request?.headers)
+    statuses.add(422);
   // 400: a body that is not JSON, or a path parameter that cannot be percent-decoded.
   if (route.request?.body || route.request?.params) statuses.add(400);
   if (route.request?.body) [413, 415].forEach((status) => statuses.add(status));

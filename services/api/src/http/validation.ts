@@ -11,7 +11,10 @@ export function fieldErrors(part: RequestPart, error: z.ZodError): FieldError[] 
     // Strict objects report unknown properties as one issue on the parent: name each property,
     // so "no mass assignment" tells the client exactly which field was refused.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: fieldName(part, [...issue.path, key]), message: 'Unknown property' }));
+      return issue.keys.map((key) => ({
+        field: fieldName(part, [...issue.path, key]),
+        message: 'Unknown property',
+      }));
     }
     return [{ field: fieldName(part, issue.path), message: issue.message }];
   });

@@ -11,8 +11,16 @@ export const getMe = defineRoute({
   tags: ['me'],
   responses: { 200: MeSchema },
   handler: async ({ caller, em }) => {
-    const memberships = await em.find(Membership, { user: caller.id }, { populate: ['team'], orderBy: { team: { name: 'asc' }, id: 'asc' } });
-    const teams = memberships.map((membership) => ({ id: membership.team.id, name: membership.team.getEntity().name, roles: [...membership.roles] }));
+    const memberships = await em.find(
+      Membership,
+      { user: caller.id },
+      { populate: ['team'], orderBy: { team: { name: 'asc' }, id: 'asc' } },
+    );
+    const teams = memberships.map((membership) => ({
+      id: membership.team.id,
+      name: membership.team.getEntity().name,
+      roles: [...membership.roles],
+    }));
     return { status: 200, body: { user: userView(caller), teams } };
   },
 });

@@ -15,7 +15,9 @@ export const UserSchema = z
 export const MeSchema = z
   .object({
     user: UserSchema,
-    teams: z.array(z.object({ id: Id, name: z.string(), roles: z.array(Role) })).meta({ description: 'The teams the caller belongs to, with their roles there.' }),
+    teams: z
+      .array(z.object({ id: Id, name: z.string(), roles: z.array(Role) }))
+      .meta({ description: 'The teams the caller belongs to, with their roles there.' }),
   })
   .meta({ id: 'Me' });
 

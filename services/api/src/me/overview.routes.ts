@@ -7,7 +7,8 @@ export const getOverview = defineRoute({
   method: 'get',
   path: '/api/me/overview',
   operationId: 'getMyOverview',
-  summary: 'My overview: per team, the next session, the caller’s items it involves with their report state, and links',
+  summary:
+    'My overview: per team, the next session, the caller’s items it involves with their report state, and links',
   tags: ['me'],
   responses: { 200: OverviewSchema },
   handler: async ({ caller, em }) => ({ status: 200, body: await myOverview(em, caller, new Date()) }),

@@ -2,25 +2,50 @@
 // involves with their current report (by the domain's currency rule, as the workflow judges them),
 // and the web app's links to the session's items and its reports.
 import { currentReportFor, todayIn } from '@rhythm/domain';
-import { Membership, Session, loadSessionReview, type EntityManager, type Team, type User } from '@rhythm/persistence';
+import {
+  Membership,
+  Session,
+  loadSessionReview,
+  type EntityManager,
+  type Team,
+  type User,
+} from '@rhythm/persistence';
 import type { OverviewView } from './overview.schemas.js';
 
 type TeamOverview = OverviewView['teams'][number];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function myOverview(em: EntityManager, caller: User, now: Date): Promise<OverviewView> {
-  const memberships = await em.find(Membership, { user: caller.id }, { populate: ['team'], orderBy: { team: { name: 'asc' }, id: 'asc' } });
+  const memberships = await em.find(
+    Membership,
+    { user: caller.id },
+    { populate: ['team'], orderBy: { team: { name: 'asc' }, id: 'asc' } },
+  );
   const teams: TeamOverview[] = [];
   for (const membership of memberships) {
     const team = membership.team.getEntity();
-    teams.push({ id: team.id, name: team.name, roles: [...membership.roles], nextSession: await nextSession(em, team, caller, now) });
+    teams.push({
+      id: team.id,
+      name: team.name,
+      roles: [...membership.roles],
+      nextSession: await nextSession(em, team, caller, now),
+    });
   }
   return { teams };
 }
 
-async function nextSession(em: EntityManager, team: Team, caller: User, now: Date): Promise<TeamOverview['nextSession']> {
+async function nextSession(
+  em: EntityManager,
+  team: Team,
+  caller: User,
+  now: Date,
+): Promise<TeamOverview['nextSession']> {
   const today = todayIn(team.timeZone, now);
-  const session = await em.findOne(Session, { team: team.id, state: 'scheduled', date: { $gte: today } }, { orderBy: { date: 'asc', createdAt: 'asc' } });
+  const session = await em.findOne(
+    Session,
+    { team: team.id, state: 'scheduled', date: { $gte: today } },
+    { orderBy: { date: 'asc', createdAt: 'asc' } },
+  );
   if (!session) return null;
   const review = await loadSessionReview(em, session.id);
   const mine = review.items.filter((item) => item.ownerId === caller.id);
@@ -36,7 +61,14 @@ async function nextSession(em: EntityManager, team: Team, caller: User, now: Dat
         id: item.id,
         type: item.type,
         title: item.title,
-        report: report ? { id: report.id, progress: report.progress, trafficLight: report.trafficLight, createdAt: report.createdAt.toISOString() } : null,
+        report: report
+          ? {
+              id: report.id,
+              progress: report.progress,
+              trafficLight: report.trafficLight,
+              createdAt: report.createdAt.toISOString(),
+            }
+          : null,
         links: { report: `${base}/items/${item.id}/report` },
       };
     }),

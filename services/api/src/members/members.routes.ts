@@ -5,7 +5,14 @@ import { LockMode, Membership, Team, User, type EntityManager } from '@rhythm/pe
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { TeamParams } from '../http/common.schemas.js';
 import { defineRoute } from '../http/route.js';
-import { MemberChangesSchema, MemberListSchema, MemberParams, MemberSchema, NewMemberSchema, memberView } from './members.schemas.js';
+import {
+  MemberChangesSchema,
+  MemberListSchema,
+  MemberParams,
+  MemberSchema,
+  NewMemberSchema,
+  memberView,
+} from './members.schemas.js';
 
 const administrators = { roles: ['administrator'] as const };
 
@@ -19,8 +26,15 @@ export const listMembers = defineRoute({
   request: { params: TeamParams },
   responses: { 200: MemberListSchema },
   handler: async ({ member, em }) => {
-    const memberships = await em.find(Membership, { team: member.team.id }, { populate: ['user'], orderBy: { user: { name: 'asc' }, id: 'asc' } });
-    return { status: 200, body: { members: memberships.map((membership) => memberView(membership, membership.user.getEntity())) } };
+    const memberships = await em.find(
+      Membership,
+      { team: member.team.id },
+      { populate: ['user'], orderBy: { user: { name: 'asc' }, id: 'asc' } },
+    );
+    return {
+      status: 200,
+      body: { members: memberships.map((membership) => memberView(membership, membership.user.getEntity())) },
+    };
   },
 });
 
@@ -37,7 +51,11 @@ export const addMember = defineRoute({
   handler: async ({ member, body, em }) => {
     let user = await em.findOne(User, { email: body.email });
     if (!user) {
-      if (!body.name) throw InvalidInputError.field('body.name', 'Required: nobody has this email yet, so a user is created with this name');
+      if (!body.name)
+        throw InvalidInputError.field(
+          'body.name',
+          'Required: nobody has this email yet, so a user is created with this name',
+        );
       user = em.create(User, { name: body.name, email: body.email, locale: null });
     } else if (await em.count(Membership, { team: member.team.id, user: user.id })) {
       throw new ConflictError(`${body.email} is already a member of this team.`);
@@ -61,7 +79,8 @@ export const updateMember = defineRoute({
   handler: async ({ member, params, body, em }) => {
     const membership = await em.transactional(async (tx) => {
       const membership = await lockedMembership(tx, member.team.id, params.userId);
-      if (!body.roles.includes('administrator')) await keepAnAdministrator(tx, membership, 'lose the administrator role');
+      if (!body.roles.includes('administrator'))
+        await keepAnAdministrator(tx, membership, 'lose the administrator role');
       membership.roles = [...body.roles] as Role[];
       return membership;
     });
@@ -102,8 +121,15 @@ async function lockedMembership(tx: EntityManager, teamId: string, userId: strin
 
 async function keepAnAdministrator(tx: EntityManager, membership: Membership, change: string): Promise<void> {
   if (!membership.roles.includes('administrator')) return;
-  const others = await tx.count(Membership, { team: membership.team.id, roles: { $contains: ['administrator'] }, id: { $ne: membership.id } });
-  if (others === 0) throw new ConflictError(`The team’s last administrator cannot ${change}; make someone else administrator first.`);
+  const others = await tx.count(Membership, {
+    team: membership.team.id,
+    roles: { $contains: ['administrator'] },
+    id: { $ne: membership.id },
+  });
+  if (others === 0)
+    throw new ConflictError(
+      `The team’s last administrator cannot ${change}; make someone else administrator first.`,
+    );
 }
 
 export const memberRoutes = [listMembers, addMember, updateMember, removeMember];

@@ -9,7 +9,10 @@ const Roles = z
   .array(Role)
   .min(1, 'A member holds at least one role (member when nothing else)')
   .refine((roles) => new Set(roles).size === roles.length, 'Each role at most once')
-  .meta({ description: 'administrator: manages the team, its members and plan; process_owner: runs the session cycle; member: reads and reports.' });
+  .meta({
+    description:
+      'administrator: manages the team, its members and plan; process_owner: runs the session cycle; member: reads and reports.',
+  });
 
 export const MemberSchema = z
   .object({
@@ -27,7 +30,9 @@ export const MemberListSchema = z.object({ members: z.array(MemberSchema) }).met
 export const NewMemberSchema = z
   .strictObject({
     email: Email,
-    name: Name.optional().meta({ description: 'Required when no user has this email yet: a user is created with it.' }),
+    name: Name.optional().meta({
+      description: 'Required when no user has this email yet: a user is created with it.',
+    }),
     roles: Roles.optional().meta({ description: 'Defaults to ["member"].' }),
   })
   .meta({ id: 'NewMember' });

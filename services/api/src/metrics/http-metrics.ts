@@ -28,7 +28,12 @@ export function createHttpMetrics(): HttpMetrics {
       const stop = duration.startTimer();
       res.once('finish', () => {
         // The path template set by the route (never the raw path, whose ids would make a series per team).
-        const route = typeof res.locals.route === 'string' ? res.locals.route : req.path.startsWith('/docs') ? '/docs' : 'unmatched';
+        const route =
+          typeof res.locals.route === 'string'
+            ? res.locals.route
+            : req.path.startsWith('/docs')
+              ? '/docs'
+              : 'unmatched';
         stop({ method: req.method, route, status_code: String(res.statusCode) });
       });
       next();
@@ -45,7 +50,13 @@ export function metricsRoutes({ registry }: HttpMetrics): Route[] {
       summary: 'Prometheus metrics',
       tags: ['operations'],
       public: true,
-      responses: { 200: { contentType: registry.contentType, schema: z.string(), description: 'Prometheus text exposition format.' } },
+      responses: {
+        200: {
+          contentType: registry.contentType,
+          schema: z.string(),
+          description: 'Prometheus text exposition format.',
+        },
+      },
       handler: async () => ({ status: 200, body: await registry.metrics() }),
     }),
   ];

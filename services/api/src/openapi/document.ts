@@ -1,7 +1,12 @@
 // The OpenAPI 3.1 document, generated from the route declarations and their zod schemas: each
 // route's parameters, body and success responses, plus the problem responses its shape implies.
 import { STATUS_CODES } from 'node:http';
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+} from 'zod-openapi';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { ProblemSchema } from '../http/problem.schemas.js';
 import { impliedProblems, type Route } from '../http/route.js';
@@ -21,17 +26,31 @@ const problemMeaning: Record<number, string> = {
   503: 'A server this needs (Temporal, the identity provider) did not answer; retry later.',
 };
 
-export function buildOpenApiDocument(routes: Route[], info: { title: string; version: string }): OpenApiDocument {
+export function buildOpenApiDocument(
+  routes: Route[],
+  info: { title: string; version: string },
+): OpenApiDocument {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
     paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
   }
   return createDocument({
     openapi: '3.1.0',
-    info: { ...info, description: 'Rhythm schedules a team’s doing and steering sessions and chases the progress reports they need.' },
+    info: {
+      ...info,
+      description:
+        'Rhythm schedules a team’s doing and steering sessions and chases the progress reports they need.',
+    },
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token’s subject is the user id.' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The token’s subject is the user id.',
+        },
+      },
     },
   });
 }
@@ -45,7 +64,13 @@ function operation(route: Route): ZodOpenApiOperationObject {
     tags: route.tags,
     security: route.public ? [] : [{ bearer: [] }],
     ...(params || query || headers
-      ? { requestParams: { ...(params ? { path: params } : {}), ...(query ? { query } : {}), ...(headers ? { header: headers } : {}) } }
+      ? {
+          requestParams: {
+            ...(params ? { path: params } : {}),
+            ...(query ? { query } : {}),
+            ...(headers ? { header: headers } : {}),
+          },
+        }
       : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
     responses: { ...successResponses(route), ...problemResponses(route) },
@@ -59,7 +84,11 @@ function successResponses(route: Route): Responses {
   for (const [status, declared] of Object.entries(route.responses)) {
     const description = STATUS_CODES[Number(status)] ?? status;
     if (declared === null) responses[status] = { description };
-    else if ('contentType' in declared) responses[status] = { description: declared.description ?? description, content: { [declared.contentType]: { schema: declared.schema } } };
+    else if ('contentType' in declared)
+      responses[status] = {
+        description: declared.description ?? description,
+        content: { [declared.contentType]: { schema: declared.schema } },
+      };
     else responses[status] = { description, content: { 'application/json': { schema: declared } } };
   }
   return responses;

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { defineRoute, type Route } from '../http/route.js';
 import type { OpenApiDocument } from './document.js';
 
-const OpenApiSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.looseObject({}) }).meta({ description: 'An OpenAPI 3.1 document.' });
+const OpenApiSchema = z
+  .looseObject({
+    openapi: z.string(),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.looseObject({}),
+  })
+  .meta({ description: 'An OpenAPI 3.1 document.' });
 
 export function openApiRoutes(document: () => OpenApiDocument): Route[] {
   return [
@@ -26,7 +32,9 @@ export function openApiRoutes(document: () => OpenApiDocument): Route[] {
 export function docsPage(): Router {
   const router = Router();
   // The page loads its assets relative to itself (./swagger-ui.css), which needs the trailing slash.
-  router.get('/docs', (req, res, next) => (req.originalUrl.split('?')[0] === '/docs' ? res.redirect(301, '/docs/') : next()));
+  router.get('/docs', (req, res, next) =>
+    req.originalUrl.split('?')[0] === '/docs' ? res.redirect(301, '/docs/') : next(),
+  );
   router.use(
     '/docs',
     // serveFiles (not the shared `serve`) keeps this app's options out of the module's global state.

@@ -49,7 +49,10 @@ export function planItemRoutes(type: ItemType): Route[] {
     responses: { 201: schemas.view },
     handler: async ({ member, body, caller, em }) => {
       const owner = body.ownerId ? await teamMember(em, member.team.id, body.ownerId) : caller;
-      const strategy = type === 'strategy' ? null : await teamStrategy(em, member.team.id, (body as { strategyId: string }).strategyId);
+      const strategy =
+        type === 'strategy'
+          ? null
+          : await teamStrategy(em, member.team.id, (body as { strategyId: string }).strategyId);
       const item = em.create(PlanItem, { team: member.team.id, type, title: body.title, owner, strategy });
       await em.flush();
       return { status: 201, body: planItemView(item) };
@@ -71,8 +74,12 @@ export function planItemRoutes(type: ItemType): Route[] {
       const changes = body as { title?: string; ownerId?: string; strategyId?: string };
       em.assign(item, {
         ...(changes.title !== undefined ? { title: changes.title } : {}),
-        ...(changes.ownerId !== undefined ? { owner: await teamMember(em, member.team.id, changes.ownerId) } : {}),
-        ...(changes.strategyId !== undefined ? { strategy: await teamStrategy(em, member.team.id, changes.strategyId) } : {}),
+        ...(changes.ownerId !== undefined
+          ? { owner: await teamMember(em, member.team.id, changes.ownerId) }
+          : {}),
+        ...(changes.strategyId !== undefined
+          ? { strategy: await teamStrategy(em, member.team.id, changes.strategyId) }
+          : {}),
       });
       await em.flush();
       return { status: 200, body: planItemView(item) };
@@ -84,7 +91,10 @@ export function planItemRoutes(type: ItemType): Route[] {
     path: `${collection}/{itemId}`,
     operationId: `delete${singular}`,
     summary: `Delete ${a} ${label} and its progress reports (administrators)`,
-    description: type === 'strategy' ? 'A strategy that still has KPIs or actions cannot be deleted (409): delete or move them first.' : undefined,
+    description:
+      type === 'strategy'
+        ? 'A strategy that still has KPIs or actions cannot be deleted (409): delete or move them first.'
+        : undefined,
     tags,
     team: administrators,
     request: { params: ItemParams },
@@ -103,7 +113,12 @@ export function planItemRoutes(type: ItemType): Route[] {
   return [list, create, update, remove];
 }
 
-async function teamItem(em: EntityManager, teamId: string, type: ItemType, itemId: string): Promise<PlanItem> {
+async function teamItem(
+  em: EntityManager,
+  teamId: string,
+  type: ItemType,
+  itemId: string,
+): Promise<PlanItem> {
   const item = await em.findOne(PlanItem, { id: itemId, team: teamId, type }, { populate: ['owner'] });
   if (!item) throw new NotFoundError(`No ${itemTypeNames[type].label} ${itemId} in this team.`);
   return item;
@@ -122,4 +137,8 @@ async function teamStrategy(em: EntityManager, teamId: string, strategyId: strin
   return strategy;
 }
 
-export const planRoutes = [...planItemRoutes('strategy'), ...planItemRoutes('kpi'), ...planItemRoutes('action')];
+export const planRoutes = [
+  ...planItemRoutes('strategy'),
+  ...planItemRoutes('kpi'),
+  ...planItemRoutes('action'),
+];

@@ -6,7 +6,9 @@ import { Id, Instant, Name, TeamParams, instant } from '../http/common.schemas.j
 
 export const ItemParams = TeamParams.extend({ itemId: Id });
 
-const Owner = z.object({ id: Id, name: z.string() }).meta({ id: 'ItemOwner', description: 'Writes the item’s progress reports.' });
+const Owner = z
+  .object({ id: Id, name: z.string() })
+  .meta({ id: 'ItemOwner', description: 'Writes the item’s progress reports.' });
 const OwnerId = Id.meta({ description: 'A member of the team; defaults to the caller on create.' });
 const StrategyId = Id.meta({ description: 'A strategy of the same team.' });
 
@@ -33,12 +35,22 @@ export function planItemSchemas(type: ItemType) {
     view: view.meta({ id: name }),
     list: z.object({ [plural]: z.array(view) }).meta({ id: `${name}List` }),
     create: z
-      .strictObject({ title: Name, ownerId: OwnerId.optional(), ...(underStrategy ? { strategyId: StrategyId } : {}) })
+      .strictObject({
+        title: Name,
+        ownerId: OwnerId.optional(),
+        ...(underStrategy ? { strategyId: StrategyId } : {}),
+      })
       .meta({ id: `New${name}` }),
     update: z
-      .strictObject({ title: Name.optional(), ownerId: OwnerId.optional(), ...(underStrategy ? { strategyId: StrategyId.optional() } : {}) })
+      .strictObject({
+        title: Name.optional(),
+        ownerId: OwnerId.optional(),
+        ...(underStrategy ? { strategyId: StrategyId.optional() } : {}),
+      })
       .meta({ id: `${name}Changes`, description: 'Only the properties sent are changed.' }),
-    query: underStrategy ? z.object({ strategyId: Id.optional().meta({ description: 'Only the items under this strategy.' }) }) : undefined,
+    query: underStrategy
+      ? z.object({ strategyId: Id.optional().meta({ description: 'Only the items under this strategy.' }) })
+      : undefined,
   };
 }
 

@@ -8,11 +8,18 @@ export const getSessionCalendar = defineRoute({
   method: 'get',
   path: '/api/teams/{teamId}/sessions/{sessionId}/calendar.ics',
   operationId: 'getSessionCalendar',
-  summary: 'The session as an iCalendar event (stable UID; SEQUENCE grows with each move; cancelled → METHOD:CANCEL)',
+  summary:
+    'The session as an iCalendar event (stable UID; SEQUENCE grows with each move; cancelled → METHOD:CANCEL)',
   tags: ['sessions'],
   team: {},
   request: { params: SessionParams },
-  responses: { 200: { contentType: 'text/calendar', schema: z.string().meta({ example: 'BEGIN:VCALENDAR…' }), description: 'RFC 5545' } },
+  responses: {
+    200: {
+      contentType: 'text/calendar',
+      schema: z.string().meta({ example: 'BEGIN:VCALENDAR…' }),
+      description: 'RFC 5545',
+    },
+  },
   handler: async ({ member, params, deps }) => ({
     status: 200,
     body: await deps.sessions.sessionCalendar(member.team.id, params.sessionId),

@@ -15,17 +15,35 @@
 //   that session (each signal carries absolute values: a date, both flags). That window is one
 //   COMMIT round trip; closing it entirely would take an outbox of signals, which would also mean
 //   accepting a change that Temporal has not taken yet.
-import { isBeforeToday, rescheduleSignal, setNotificationsSignal, cancelSignal, teamSettingsChangedSignal, todayIn } from '@rhythm/domain';
+import {
+  isBeforeToday,
+  rescheduleSignal,
+  setNotificationsSignal,
+  cancelSignal,
+  teamSettingsChangedSignal,
+  todayIn,
+} from '@rhythm/domain';
 import type { SignalDefinition } from '@temporalio/client';
 import { DomainError } from '../errors.js';
 import { InvalidInputError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
-import { assertChangeable, committed, findSession, withLockedSession, type CommittedSession } from './session-rows.js';
+import {
+  assertChangeable,
+  committed,
+  findSession,
+  withLockedSession,
+  type CommittedSession,
+} from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
 import { signalSession } from './session-workflow.js';
 import { CancelInput, NotificationsInput, RescheduleInput, parseInput } from './sessions.schemas.js';
 
-export async function rescheduleSession(ctx: SessionContext, teamId: string, sessionId: string, date: string): Promise<SessionView> {
+export async function rescheduleSession(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+  date: string,
+): Promise<SessionView> {
   const input = parseInput(RescheduleInput, { date });
   const told: { before?: CommittedSession } = {};
   try {
@@ -33,7 +51,10 @@ export async function rescheduleSession(ctx: SessionContext, teamId: string, ses
       const now = ctx.now();
       assertChangeable(session, team.timeZone, now);
       if (isBeforeToday(input.date, team.timeZone, now)) {
-        throw InvalidInputError.field('date', `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`);
+        throw InvalidInputError.field(
+          'date',
+          `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`,
+        );
       }
       if (input.date === session.date) return sessionView(session);
       const row = committed(session, team);
@@ -50,7 +71,12 @@ export async function rescheduleSession(ctx: SessionContext, teamId: string, ses
   }
 }
 
-export async function setNotifications(ctx: SessionContext, teamId: string, sessionId: string, switches: NotificationsInput): Promise<SessionView> {
+export async function setNotifications(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+  switches: NotificationsInput,
+): Promise<SessionView> {
   const input = parseInput(NotificationsInput, switches);
   const told: { before?: CommittedSession } = {};
   try {
@@ -58,13 +84,17 @@ export async function setNotifications(ctx: SessionContext, teamId: string, sess
       assertChangeable(session, team.timeZone, ctx.now());
       const invitation = input.invitation ?? session.sendInvitation;
       const reminder = input.reminder ?? session.sendReminder;
-      if (invitation === session.sendInvitation && reminder === session.sendReminder) return sessionView(session);
+      if (invitation === session.sendInvitation && reminder === session.sendReminder)
+        return sessionView(session);
       const row = committed(session, team);
       session.sendInvitation = invitation;
       session.sendReminder = reminder;
       await tx.flush();
       told.before = row;
-      await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, { invitation, reminder });
+      await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, {
+        invitation,
+        reminder,
+      });
       return sessionView(session);
     });
   } catch (error) {
@@ -73,7 +103,12 @@ export async function setNotifications(ctx: SessionContext, teamId: string, sess
   }
 }
 
-export async function cancelSession(ctx: SessionContext, teamId: string, sessionId: string, reason?: string): Promise<SessionView> {
+export async function cancelSession(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+  reason?: string,
+): Promise<SessionView> {
   const input = parseInput(CancelInput, reason === undefined ? {} : { reason });
   const told = { cancel: false };
   try {
@@ -85,7 +120,13 @@ export async function cancelSession(ctx: SessionContext, teamId: string, session
       await tx.flush();
       // No workflow at all is fine: nothing to stop, and the reconciler never starts a cancelled row.
       // A signal that failed may still have landed: then the workflow marks the row cancelled itself.
-      await tell(ctx, { ...row, session: { ...row.session, state: 'cancelled' } }, 'The session was not cancelled', cancelSignal, input);
+      await tell(
+        ctx,
+        { ...row, session: { ...row.session, state: 'cancelled' } },
+        'The session was not cancelled',
+        cancelSignal,
+        input,
+      );
       told.cancel = true;
       return sessionView(session);
     });
@@ -115,29 +156,49 @@ export async function resyncSession(
   ctx: SessionContext,
   teamId: string,
   sessionId: string,
-  aspects: readonly ('date' | 'notifications' | 'team' | 'state')[] = ['date', 'notifications', 'team', 'state'],
+  aspects: readonly ('date' | 'notifications' | 'team' | 'state')[] = [
+    'date',
+    'notifications',
+    'team',
+    'state',
+  ],
 ): Promise<void> {
   await withLockedSession(ctx, teamId, sessionId, async ({ session, team }) => {
     const row = committed(session, team);
-    if (session.state === 'cancelled' && aspects.includes('state')) await signalSession(ctx, row, cancelSignal, {});
+    if (session.state === 'cancelled' && aspects.includes('state'))
+      await signalSession(ctx, row, cancelSignal, {});
     if (session.state !== 'scheduled') return;
     if (aspects.includes('date')) await signalSession(ctx, row, rescheduleSignal, { date: session.date });
     if (aspects.includes('notifications')) {
-      await signalSession(ctx, row, setNotificationsSignal, { invitation: session.sendInvitation, reminder: session.sendReminder });
+      await signalSession(ctx, row, setNotificationsSignal, {
+        invitation: session.sendInvitation,
+        reminder: session.sendReminder,
+      });
     }
-    if (aspects.includes('team')) await signalSession(ctx, row, teamSettingsChangedSignal, { timeZone: team.timeZone, sendHour: team.sendHour });
+    if (aspects.includes('team'))
+      await signalSession(ctx, row, teamSettingsChangedSignal, {
+        timeZone: team.timeZone,
+        sendHour: team.sendHour,
+      });
   });
 }
 
 /** Signals within the change's transaction; a failure becomes the error that rolls it back. */
-async function tell<Args extends unknown[]>(ctx: SessionContext, row: CommittedSession, what: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+async function tell<Args extends unknown[]>(
+  ctx: SessionContext,
+  row: CommittedSession,
+  what: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<void> {
   let outcome: 'signalled' | 'closed';
   try {
     outcome = await signalSession(ctx, row, signal, ...args);
   } catch (error) {
     throw error instanceof DomainError ? error : new WorkflowUnavailableError(what, error);
   }
-  if (outcome === 'closed' && row.session.state === 'scheduled') throw new SessionLockedError(row.session.id, 'its workflow has ended');
+  if (outcome === 'closed' && row.session.state === 'scheduled')
+    throw new SessionLockedError(row.session.id, 'its workflow has ended');
 }
 
 /**
@@ -145,7 +206,12 @@ async function tell<Args extends unknown[]>(ctx: SessionContext, row: CommittedS
  * the database answers (a change that committed meanwhile wins); with the values from before the
  * change when it does not. Best effort: the error the caller sees is the COMMIT's.
  */
-async function undo(ctx: SessionContext, teamId: string, before: CommittedSession, aspect: 'date' | 'notifications'): Promise<void> {
+async function undo(
+  ctx: SessionContext,
+  teamId: string,
+  before: CommittedSession,
+  aspect: 'date' | 'notifications',
+): Promise<void> {
   try {
     await resyncSession(ctx, teamId, before.session.id, [aspect]);
   } catch {
@@ -153,8 +219,10 @@ async function undo(ctx: SessionContext, teamId: string, before: CommittedSessio
     const again =
       aspect === 'date'
         ? signalSession(ctx, before, rescheduleSignal, { date })
-        : signalSession(ctx, before, setNotificationsSignal, { invitation: sendInvitation, reminder: sendReminder });
+        : signalSession(ctx, before, setNotificationsSignal, {
+            invitation: sendInvitation,
+            reminder: sendReminder,
+          });
     await again.catch(() => undefined);
   }
 }
-

@@ -20,7 +20,12 @@ import { createHash } from 'node:crypto';
 import { isBeforeToday, todayIn } from '@rhythm/domain';
 import { Session, type Team } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
-import { IdempotencyKeyReusedError, InvalidInputError, SessionNotSavedError, WorkflowUnavailableError } from './errors.js';
+import {
+  IdempotencyKeyReusedError,
+  InvalidInputError,
+  SessionNotSavedError,
+  WorkflowUnavailableError,
+} from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { findTeam } from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
@@ -55,9 +60,18 @@ export async function createSession(
 
   const now = ctx.now();
   if (isBeforeToday(body.date, team.timeZone, now)) {
-    throw InvalidInputError.field('date', `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`);
+    throw InvalidInputError.field(
+      'date',
+      `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`,
+    );
   }
-  const session = em.create(Session, { team: team.id, ...body, state: 'scheduled', idempotencyKey: key, requestHash: key && hash });
+  const session = em.create(Session, {
+    team: team.id,
+    ...body,
+    state: 'scheduled',
+    idempotencyKey: key,
+    requestHash: key && hash,
+  });
   try {
     await em.flush();
   } catch (error) {
@@ -76,7 +90,13 @@ export async function createSession(
   return { session: sessionView(session), replayed: false };
 }
 
-async function replay(ctx: SessionContext, earlier: Session, team: Team, key: string, hash: string): Promise<CreatedSession> {
+async function replay(
+  ctx: SessionContext,
+  earlier: Session,
+  team: Team,
+  key: string,
+  hash: string,
+): Promise<CreatedSession> {
   if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError(key);
   // The first request may have died between its commit and its start: finish its work (starting is
   // idempotent, and a closed workflow of that id is never started again).
@@ -101,12 +121,15 @@ async function undoCreate(ctx: SessionContext, sessionId: string): Promise<void>
 
 function parseKey(key: string): string {
   const parsed = IdempotencyKey.safeParse(key);
-  if (!parsed.success) throw InvalidInputError.field('Idempotency-Key', parsed.error.issues[0]?.message ?? 'Invalid');
+  if (!parsed.success)
+    throw InvalidInputError.field('Idempotency-Key', parsed.error.issues[0]?.message ?? 'Invalid');
   return parsed.data;
 }
 
 /** The parsed body, so that leaving out a default and sending it are the same request. */
 function requestHash(body: ReturnType<typeof CreateSessionInput.parse>): string {
   const { date, kind, repeat, sendInvitation, sendReminder } = body;
-  return createHash('sha256').update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder]))
+    .digest('hex');
 }

@@ -1,7 +1,13 @@
 // The errors the session service throws. They extend the API's one vocabulary (../errors.ts), so
 // the single error handler maps them by kind: not_found → 404, conflict → 409, invalid → 422,
 // unavailable → 503. The subclasses only add what a caller may want to branch on or show.
-import { ConflictError, InvalidInputError, NotFoundError, UnavailableError, type FieldError } from '../errors.js';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  UnavailableError,
+  type FieldError,
+} from '../errors.js';
 
 export { InvalidInputError, UnavailableError, type FieldError };
 
@@ -39,10 +45,11 @@ export class IdempotencyKeyReusedError extends ConflictError {
 export class WorkflowUnavailableError extends UnavailableError {
   override readonly name = 'WorkflowUnavailableError';
   constructor(what: string, cause: unknown) {
-    super(`${what}: Temporal did not answer (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    super(`${what}: Temporal did not answer (${cause instanceof Error ? cause.message : String(cause)})`, {
+      cause,
+    });
   }
 }
-
 
 /**
  * The database did not save a new session (the INSERT or its COMMIT failed): nothing was started in
@@ -51,6 +58,8 @@ export class WorkflowUnavailableError extends UnavailableError {
 export class SessionNotSavedError extends UnavailableError {
   override readonly name = 'SessionNotSavedError';
   constructor(cause: unknown) {
-    super('The session was not created: the database did not save it, and no workflow was started', { cause });
+    super('The session was not created: the database did not save it, and no workflow was started', {
+      cause,
+    });
   }
 }

@@ -7,7 +7,8 @@ export const getSessionStatus = defineRoute({
   method: 'get',
   path: '/api/teams/{teamId}/sessions/{sessionId}/status',
   operationId: 'getSessionStatus',
-  summary: 'Process status: report counts, items without a current report, who was invited and reminded, the next send',
+  summary:
+    'Process status: report counts, items without a current report, who was invited and reminded, the next send',
   description:
     'Counts the involved items by the traffic light of their current report (`missing`: none), lists the owners with items still ' +
     'without one, the emails recorded so far, and previews the next send (step, time, recipients) with the rule the workflow uses.',
@@ -15,7 +16,10 @@ export const getSessionStatus = defineRoute({
   team: {},
   request: { params: SessionParams },
   responses: { 200: SessionStatusSchema },
-  handler: async ({ member, params, deps }) => ({ status: 200, body: await deps.sessions.sessionStatus(member.team.id, params.sessionId) }),
+  handler: async ({ member, params, deps }) => ({
+    status: 200,
+    body: await deps.sessions.sessionStatus(member.team.id, params.sessionId),
+  }),
 });
 
 export const processStatusRoutes = [getSessionStatus];

@@ -20,7 +20,10 @@ export const listSessionReports = defineRoute({
   team: {},
   request: { params: SessionParams },
   responses: { 200: SessionReportsSchema },
-  handler: async ({ member, params, deps }) => ({ status: 200, body: await deps.sessions.sessionReports(member.team.id, params.sessionId) }),
+  handler: async ({ member, params, deps }) => ({
+    status: 200,
+    body: await deps.sessions.sessionReports(member.team.id, params.sessionId),
+  }),
 });
 
 export const writeSessionReport = defineRoute({

@@ -7,6 +7,11 @@ export async function inRequest<T>(fields: Record<string, string>, work: () => P
     return await work();
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new InvalidInputError(error.errors.map((fieldError) => ({ ...fieldError, field: fields[fieldError.field] ?? fieldError.field })));
+    throw new InvalidInputError(
+      error.errors.map((fieldError) => ({
+        ...fieldError,
+        field: fields[fieldError.field] ?? fieldError.field,
+      })),
+    );
   }
 }

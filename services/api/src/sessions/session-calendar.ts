@@ -14,10 +14,15 @@ export function sessionEventUid(sessionId: string): string {
   return `session-${sessionId}@rhythm`;
 }
 
-export async function sessionCalendar(ctx: SessionContext, teamId: string, sessionId: string): Promise<string> {
+export async function sessionCalendar(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+): Promise<string> {
   const { session, team } = await findSession(ctx.orm.em.fork(), teamId, sessionId);
   const cancelled = session.state === 'cancelled';
-  const kind = session.kind === 'doing' ? 'Doing session (action review)' : 'Steering session (strategy review)';
+  const kind =
+    session.kind === 'doing' ? 'Doing session (action review)' : 'Steering session (strategy review)';
   const { error, value } = createEvents(
     [
       {

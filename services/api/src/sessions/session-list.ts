@@ -21,7 +21,11 @@ export interface SessionListEntry extends SessionView {
   reports: { submitted: number; outstanding: number };
 }
 
-export async function listSessions(ctx: SessionContext, teamId: string, query: ListSessionsQuery = {}): Promise<SessionListEntry[]> {
+export async function listSessions(
+  ctx: SessionContext,
+  teamId: string,
+  query: ListSessionsQuery = {},
+): Promise<SessionListEntry[]> {
   const { from, to, kind } = parseInput(ListSessionsQuery, query);
   const em = ctx.orm.em.fork();
   const team = await findTeam(em, teamId);
@@ -46,15 +50,29 @@ export async function listSessions(ctx: SessionContext, teamId: string, query: L
   const reports = await currencyCandidates(ctx, rules, sessions, contexts);
   return sessions.map((session, index) => {
     const involved = itemsInvolved(session.kind, rules).length;
-    const outstanding = missingReports(rules, reports, contexts[index]!).reduce((sum, owner) => sum + owner.items.length, 0);
+    const outstanding = missingReports(rules, reports, contexts[index]!).reduce(
+      (sum, owner) => sum + owner.items.length,
+      0,
+    );
     return { ...sessionView(session), reports: { submitted: involved - outstanding, outstanding } };
   });
 }
 
 /** Only reports that can be current for some listed session: linked to one, or inside a window. */
-async function currencyCandidates(ctx: SessionContext, items: RuleItem[], sessions: Session[], contexts: CurrencyContext[]): Promise<ReportStamp[]> {
+async function currencyCandidates(
+  ctx: SessionContext,
+  items: RuleItem[],
+  sessions: Session[],
+  contexts: CurrencyContext[],
+): Promise<ReportStamp[]> {
   if (items.length === 0) return [];
-  const since = new Date(Math.min(...contexts.flatMap((context) => ItemType.options.map((type) => reportWindow(type, context).from.getTime()))));
+  const since = new Date(
+    Math.min(
+      ...contexts.flatMap((context) =>
+        ItemType.options.map((type) => reportWindow(type, context).from.getTime()),
+      ),
+    ),
+  );
   const reports = await ctx.orm.em.fork().find(
     ProgressReport,
     {
@@ -63,5 +81,9 @@ async function currencyCandidates(ctx: SessionContext, items: RuleItem[], sessio
     },
     { fields: ['item', 'session', 'createdAt'] },
   );
-  return reports.map((report) => ({ itemId: report.item.id, sessionId: report.session?.id ?? null, createdAt: report.createdAt }));
+  return reports.map((report) => ({
+    itemId: report.item.id,
+    sessionId: report.session?.id ?? null,
+    createdAt: report.createdAt,
+  }));
 }

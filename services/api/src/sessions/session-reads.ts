@@ -4,7 +4,14 @@ import { currentReportFor } from '@rhythm/domain';
 import { ProgressReport, loadSessionReview } from '@rhythm/persistence';
 import type { SessionContext } from './session-context.js';
 import { findSession } from './session-rows.js';
-import { reportView, sessionView, type ItemView, type OwnerView, type ReportView, type SessionView } from './session-views.js';
+import {
+  reportView,
+  sessionView,
+  type ItemView,
+  type OwnerView,
+  type ReportView,
+  type SessionView,
+} from './session-views.js';
 import { queryStatus, type WorkflowStatusView } from './session-workflow.js';
 
 export interface SessionDetail {
@@ -13,7 +20,11 @@ export interface SessionDetail {
   workflow: WorkflowStatusView;
 }
 
-export async function sessionDetail(ctx: SessionContext, teamId: string, sessionId: string): Promise<SessionDetail> {
+export async function sessionDetail(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+): Promise<SessionDetail> {
   const { session } = await findSession(ctx.orm.em.fork(), teamId, sessionId);
   return { session: sessionView(session), workflow: await queryStatus(ctx, session.id) };
 }
@@ -24,13 +35,24 @@ export interface SessionReports {
 }
 
 /** Every item the session involves, with its owner and its current report for this session (if any). */
-export async function sessionReports(ctx: SessionContext, teamId: string, sessionId: string): Promise<SessionReports> {
+export async function sessionReports(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+): Promise<SessionReports> {
   const em = ctx.orm.em.fork();
   const { session } = await findSession(em, teamId, sessionId);
   const review = await loadSessionReview(em, session.id);
-  const current = new Map(review.items.map((item) => [item.id, currentReportFor(item, review.reports, review.context)?.id]));
+  const current = new Map(
+    review.items.map((item) => [item.id, currentReportFor(item, review.reports, review.context)?.id]),
+  );
   const ids = [...current.values()].filter((id): id is string => id !== undefined);
-  const reports = new Map((ids.length ? await em.find(ProgressReport, { id: { $in: ids } }) : []).map((report) => [report.id, report]));
+  const reports = new Map(
+    (ids.length ? await em.find(ProgressReport, { id: { $in: ids } }) : []).map((report) => [
+      report.id,
+      report,
+    ]),
+  );
   return {
     session: sessionView(session),
     items: review.items.map((item) => {

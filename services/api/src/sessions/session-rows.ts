@@ -22,7 +22,11 @@ export async function findTeam(em: EntityManager, teamId: string): Promise<Team>
 }
 
 /** The session with its team, when it belongs to `teamId` (another team's session is not found). */
-export async function findSession(em: EntityManager, teamId: string, sessionId: string): Promise<{ session: Session; team: Team }> {
+export async function findSession(
+  em: EntityManager,
+  teamId: string,
+  sessionId: string,
+): Promise<{ session: Session; team: Team }> {
   assertId('team', teamId);
   assertId('session', sessionId);
   const session = await em.findOne(Session, { id: sessionId, team: teamId }, { populate: ['team'] });
@@ -50,7 +54,10 @@ export async function withLockedSession<R>(
   assertId('team', teamId);
   assertId('session', sessionId);
   return ctx.orm.em.fork().transactional(async (tx) => {
-    const rows = await tx.execute('select "id" from "session" where "id" = ? and "team_id" = ? for update', [sessionId, teamId]);
+    const rows = await tx.execute('select "id" from "session" where "id" = ? and "team_id" = ? for update', [
+      sessionId,
+      teamId,
+    ]);
     if (rows.length === 0) throw new SessionNotFoundError('session', sessionId);
     const session = await tx.findOneOrFail(Session, { id: sessionId }, { populate: ['team'], refresh: true });
     return work({ tx, session, team: session.team.getEntity() });
@@ -77,5 +84,8 @@ export interface CommittedSession {
 export function committed(session: Session, team: Team): CommittedSession {
   const { id, date, kind, sendInvitation, sendReminder, repeat, state } = session;
   const { name, timeZone, sendHour } = team;
-  return { session: { id, date, kind, sendInvitation, sendReminder, repeat, state }, team: { id: team.id, name, timeZone, sendHour } };
+  return {
+    session: { id, date, kind, sendInvitation, sendReminder, repeat, state },
+    team: { id: team.id, name, timeZone, sendHour },
+  };
 }

@@ -7,19 +7,30 @@ import { sessionContext, type SessionServiceDependencies } from './session-conte
 import { listSessions } from './session-list.js';
 import { sessionDetail, sessionReports } from './session-reads.js';
 import { sessionStatus } from './session-status.js';
-import type { CreateSessionInput, ListSessionsQuery, NotificationsInput, ReportInput, TeamSettingsInput } from './sessions.schemas.js';
+import type {
+  CreateSessionInput,
+  ListSessionsQuery,
+  NotificationsInput,
+  ReportInput,
+  TeamSettingsInput,
+} from './sessions.schemas.js';
 import { onTeamSettingsChanged } from './team-settings.js';
 import { writeReport } from './write-report.js';
 
 export function createSessionService(deps: SessionServiceDependencies) {
   const ctx = sessionContext(deps);
   return {
-    createSession: (teamId: string, input: CreateSessionInput, options?: CreateSessionOptions) => createSession(ctx, teamId, input, options),
-    rescheduleSession: (teamId: string, sessionId: string, date: string) => rescheduleSession(ctx, teamId, sessionId, date),
-    setNotifications: (teamId: string, sessionId: string, switches: NotificationsInput) => setNotifications(ctx, teamId, sessionId, switches),
-    cancelSession: (teamId: string, sessionId: string, reason?: string) => cancelSession(ctx, teamId, sessionId, reason),
+    createSession: (teamId: string, input: CreateSessionInput, options?: CreateSessionOptions) =>
+      createSession(ctx, teamId, input, options),
+    rescheduleSession: (teamId: string, sessionId: string, date: string) =>
+      rescheduleSession(ctx, teamId, sessionId, date),
+    setNotifications: (teamId: string, sessionId: string, switches: NotificationsInput) =>
+      setNotifications(ctx, teamId, sessionId, switches),
+    cancelSession: (teamId: string, sessionId: string, reason?: string) =>
+      cancelSession(ctx, teamId, sessionId, reason),
     resyncSession: (teamId: string, sessionId: string) => resyncSession(ctx, teamId, sessionId),
-    onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) => onTeamSettingsChanged(ctx, teamId, settings),
+    onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) =>
+      onTeamSettingsChanged(ctx, teamId, settings),
     sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),
     sessionReports: (teamId: string, sessionId: string) => sessionReports(ctx, teamId, sessionId),
     sessionStatus: (teamId: string, sessionId: string) => sessionStatus(ctx, teamId, sessionId),

@@ -2,8 +2,23 @@
 // "Who still has to report" and "who gets the next email" come from the same functions the
 // workflow's activities call (loadSessionReview, ownersToInvite, ownersMissingReports) and "which
 // step, when" from the same planNext, so the page previews exactly what the workflow will do.
-import { currentReportFor, planNext, type DeliveryState, type DeliveryStep, type PlannedStep, type SessionPlanInput } from '@rhythm/domain';
-import { Delivery, loadSessionReview, ownersMissingReports, ownersToInvite, type Session, type SessionReview, type Team } from '@rhythm/persistence';
+import {
+  currentReportFor,
+  planNext,
+  type DeliveryState,
+  type DeliveryStep,
+  type PlannedStep,
+  type SessionPlanInput,
+} from '@rhythm/domain';
+import {
+  Delivery,
+  loadSessionReview,
+  ownersMissingReports,
+  ownersToInvite,
+  type Session,
+  type SessionReview,
+  type Team,
+} from '@rhythm/persistence';
 import type { SessionContext } from './session-context.js';
 import { findSession } from './session-rows.js';
 import { ownerItemsView, sessionView, type OwnerItemsView, type SessionView } from './session-views.js';
@@ -40,11 +55,19 @@ export interface SessionStatusView {
   next: NextSendView | null;
 }
 
-export async function sessionStatus(ctx: SessionContext, teamId: string, sessionId: string): Promise<SessionStatusView> {
+export async function sessionStatus(
+  ctx: SessionContext,
+  teamId: string,
+  sessionId: string,
+): Promise<SessionStatusView> {
   const em = ctx.orm.em.fork();
   const { session, team } = await findSession(em, teamId, sessionId);
   const review = await loadSessionReview(em, session.id);
-  const deliveries = await em.find(Delivery, { session: session.id }, { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  const deliveries = await em.find(
+    Delivery,
+    { session: session.id },
+    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
   const views = deliveries.map(deliveryView);
   return {
     session: sessionView(session),
@@ -66,7 +89,13 @@ function countReports(review: SessionReview): SessionStatusView['counts'] {
   return counts;
 }
 
-function previewNext(session: Session, team: Team, review: SessionReview, deliveries: Delivery[], now: Date): NextSendView {
+function previewNext(
+  session: Session,
+  team: Team,
+  review: SessionReview,
+  deliveries: Delivery[],
+  now: Date,
+): NextSendView {
   const plan = planNext(
     {
       sessionDate: session.date,
@@ -78,7 +107,12 @@ function previewNext(session: Session, team: Team, review: SessionReview, delive
     },
     now,
   );
-  const recipients = plan.step === 'invitation' ? ownersToInvite(review) : plan.step === 'reminder' ? ownersMissingReports(review) : [];
+  const recipients =
+    plan.step === 'invitation'
+      ? ownersToInvite(review)
+      : plan.step === 'reminder'
+        ? ownersMissingReports(review)
+        : [];
   return { step: plan.step, at: plan.at.toISOString(), recipients: recipients.map(ownerItemsView) };
 }
 
@@ -92,7 +126,11 @@ function doneSoFar(deliveries: Delivery[]): Pick<SessionPlanInput, 'invitation' 
   const last = invitations.at(-1);
   return {
     invitation: last ? { sessionDate: last.sessionDate, at: last.createdAt } : null,
-    remindedFor: [...new Set(deliveries.filter((delivery) => delivery.step === 'reminder').map((delivery) => delivery.sessionDate))],
+    remindedFor: [
+      ...new Set(
+        deliveries.filter((delivery) => delivery.step === 'reminder').map((delivery) => delivery.sessionDate),
+      ),
+    ],
   };
 }
 

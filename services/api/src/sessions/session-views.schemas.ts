@@ -1,7 +1,16 @@
 // The session service's views (session-views.ts, session-status.ts, …) as zod schemas: what the
 // session routes answer, in the OpenAPI document. The handlers return the service's views as they
 // are, so TypeScript checks every view against its schema here.
-import { CalendarDate, DeliveryState, DeliveryStep, ItemType, SessionKind, SessionRepeat, SessionState, TrafficLight } from '@rhythm/domain';
+import {
+  CalendarDate,
+  DeliveryState,
+  DeliveryStep,
+  ItemType,
+  SessionKind,
+  SessionRepeat,
+  SessionState,
+  TrafficLight,
+} from '@rhythm/domain';
 import { z } from 'zod';
 import { Id, Instant } from '../http/common.schemas.js';
 
@@ -9,14 +18,25 @@ export const SessionSchema = z
   .object({
     id: Id,
     teamId: Id,
-    date: CalendarDate.meta({ description: 'The day of the session in the team’s time zone.', example: '2026-11-25' }),
-    kind: SessionKind.meta({ description: '`doing` reviews the actions; `steering` the strategies, their KPIs and the actions.' }),
+    date: CalendarDate.meta({
+      description: 'The day of the session in the team’s time zone.',
+      example: '2026-11-25',
+    }),
+    kind: SessionKind.meta({
+      description: '`doing` reviews the actions; `steering` the strategies, their KPIs and the actions.',
+    }),
     repeat: SessionRepeat,
     sendInvitation: z.boolean(),
     sendReminder: z.boolean(),
     state: SessionState.meta({ description: 'Held and cancelled sessions no longer change.' }),
-    previousSessionId: Id.nullable().meta({ description: 'For a repeating session: the occurrence it was scheduled from.' }),
-    revision: z.number().int().min(0).meta({ description: 'Grows with each move and the cancellation (the calendar’s SEQUENCE).' }),
+    previousSessionId: Id.nullable().meta({
+      description: 'For a repeating session: the occurrence it was scheduled from.',
+    }),
+    revision: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Grows with each move and the cancellation (the calendar’s SEQUENCE).' }),
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -36,15 +56,27 @@ export const SessionListSchema = z
 
 const WorkflowStatusSchema = z
   .object({
-    sessionDate: CalendarDate.meta({ description: 'The date the workflow plans for (a move shows here once the workflow has it).' }),
+    sessionDate: CalendarDate.meta({
+      description: 'The date the workflow plans for (a move shows here once the workflow has it).',
+    }),
     kind: SessionKind,
     state: SessionState,
     next: z.object({ step: z.enum(['invitation', 'reminder', 'held']), at: Instant }).nullable(),
-    sent: z.array(z.object({ step: DeliveryStep, at: Instant, sessionDate: CalendarDate, recipients: z.array(z.string()) })),
+    sent: z.array(
+      z.object({
+        step: DeliveryStep,
+        at: Instant,
+        sessionDate: CalendarDate,
+        recipients: z.array(z.string()),
+      }),
+    ),
     skipped: z.array(z.object({ step: DeliveryStep, reason: z.string() })),
     changes: z.array(z.object({ at: Instant, what: z.string() })),
   })
-  .meta({ id: 'WorkflowStatus', description: 'The session workflow’s `status` query: its plan and its history.' });
+  .meta({
+    id: 'WorkflowStatus',
+    description: 'The session workflow’s `status` query: its plan and its history.',
+  });
 
 export const SessionDetailSchema = z
   .object({
@@ -54,18 +86,25 @@ export const SessionDetailSchema = z
         z.object({ available: z.literal(true), status: WorkflowStatusSchema }),
         z.object({ available: z.literal(false), reason: z.string() }),
       ])
-      .meta({ description: 'The workflow’s view, or why it did not answer within a few seconds (e.g. no worker is running).' }),
+      .meta({
+        description:
+          'The workflow’s view, or why it did not answer within a few seconds (e.g. no worker is running).',
+      }),
   })
   .meta({ id: 'SessionDetail' });
 
 const ItemSchema = z.object({ id: Id, type: ItemType, title: z.string() }).meta({ id: 'SessionItem' });
-const OwnerSchema = z.object({ userId: Id, name: z.string(), email: z.string().nullable() }).meta({ id: 'SessionItemOwner' });
+const OwnerSchema = z
+  .object({ userId: Id, name: z.string(), email: z.string().nullable() })
+  .meta({ id: 'SessionItemOwner' });
 
 export const ReportSchema = z
   .object({
     id: Id,
     itemId: Id,
-    sessionId: Id.nullable().meta({ description: 'The session it was written for; null for a report written outside one.' }),
+    sessionId: Id.nullable().meta({
+      description: 'The session it was written for; null for a report written outside one.',
+    }),
     authorId: Id,
     progress: z.number().int().min(0).max(100),
     trafficLight: TrafficLight,
@@ -85,7 +124,13 @@ export const NewReportSchema = z
 export const SessionReportsSchema = z
   .object({
     session: SessionSchema,
-    items: z.array(z.object({ item: ItemSchema, owner: OwnerSchema, report: ReportSchema.nullable().meta({ description: 'The current report; null when there is none.' }) })),
+    items: z.array(
+      z.object({
+        item: ItemSchema,
+        owner: OwnerSchema,
+        report: ReportSchema.nullable().meta({ description: 'The current report; null when there is none.' }),
+      }),
+    ),
   })
   .meta({ id: 'SessionReports' });
 
@@ -93,7 +138,10 @@ const OwnerItemsSchema = z
   .object({
     owner: OwnerSchema,
     items: z.array(ItemSchema),
-    skipped: z.enum(['no email address', 'no longer a member']).nullable().meta({ description: 'Why no email would reach this owner; null when it would.' }),
+    skipped: z
+      .enum(['no email address', 'no longer a member'])
+      .nullable()
+      .meta({ description: 'Why no email would reach this owner; null when it would.' }),
   })
   .meta({ id: 'OwnerItems' });
 
@@ -112,16 +160,34 @@ const DeliverySchema = z
 export const SessionStatusSchema = z
   .object({
     session: SessionSchema,
-    counts: z.object({ green: z.number().int(), amber: z.number().int(), red: z.number().int(), missing: z.number().int() }).meta({
-      description: 'Involved items by the traffic light of their current report; `missing`: without one.',
-    }),
-    missing: z.array(OwnerItemsSchema).meta({ description: 'Owners with their involved items that have no current report.' }),
+    counts: z
+      .object({
+        green: z.number().int(),
+        amber: z.number().int(),
+        red: z.number().int(),
+        missing: z.number().int(),
+      })
+      .meta({
+        description: 'Involved items by the traffic light of their current report; `missing`: without one.',
+      }),
+    missing: z
+      .array(OwnerItemsSchema)
+      .meta({ description: 'Owners with their involved items that have no current report.' }),
     invited: z.array(DeliverySchema),
     reminded: z.array(DeliverySchema),
-    deliveries: z.array(DeliverySchema).meta({ description: 'Every email recorded for the session, skips included.' }),
+    deliveries: z
+      .array(DeliverySchema)
+      .meta({ description: 'Every email recorded for the session, skips included.' }),
     next: z
-      .object({ step: z.enum(['invitation', 'reminder', 'held']), at: Instant, recipients: z.array(OwnerItemsSchema) })
+      .object({
+        step: z.enum(['invitation', 'reminder', 'held']),
+        at: Instant,
+        recipients: z.array(OwnerItemsSchema),
+      })
       .nullable()
-      .meta({ description: 'What goes out next, when and to whom, by the workflow’s own rule; null once held or cancelled.' }),
+      .meta({
+        description:
+          'What goes out next, when and to whom, by the workflow’s own rule; null once held or cancelled.',
+      }),
   })
   .meta({ id: 'SessionStatus' });

@@ -1,6 +1,13 @@
 // The plain JSON shapes the session service returns: dates as 'YYYY-MM-DD', instants as ISO strings,
 // relations as ids. The routes send them as they are.
-import type { EmailItem, OwnerWithItems, SessionKind, SessionRepeat, SessionState, TrafficLight } from '@rhythm/domain';
+import type {
+  EmailItem,
+  OwnerWithItems,
+  SessionKind,
+  SessionRepeat,
+  SessionState,
+  TrafficLight,
+} from '@rhythm/domain';
 import type { ProgressReport, Session } from '@rhythm/persistence';
 
 export interface SessionView {

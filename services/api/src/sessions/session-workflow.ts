@@ -28,13 +28,18 @@ export async function signalSession<Args extends unknown[]>(
     if (row.session.state !== 'scheduled') return 'closed'; // Nothing follows a held or cancelled row.
   }
   // "Already started" here means a closed workflow of this id (the id is never reused).
-  if (!(await startSessionWorkflow(ctx.client, row.session, row.team, { taskQueue: ctx.taskQueue }))) return 'closed';
+  if (!(await startSessionWorkflow(ctx.client, row.session, row.team, { taskQueue: ctx.taskQueue })))
+    return 'closed';
   await handle.signal(signal, ...args);
   return 'signalled';
 }
 
 /** Ends the workflow if it runs; none at all is fine too. */
-export async function terminateSessionWorkflow(ctx: SessionContext, sessionId: string, reason: string): Promise<void> {
+export async function terminateSessionWorkflow(
+  ctx: SessionContext,
+  sessionId: string,
+  reason: string,
+): Promise<void> {
   try {
     await ctx.client.workflow.getHandle(sessionWorkflowId(sessionId)).terminate(reason);
   } catch (error) {
@@ -42,16 +47,23 @@ export async function terminateSessionWorkflow(ctx: SessionContext, sessionId: s
   }
 }
 
-export type WorkflowStatusView = { available: true; status: SessionStatus } | { available: false; reason: string };
+export type WorkflowStatusView =
+  { available: true; status: SessionStatus } | { available: false; reason: string };
 
 /** The workflow's own view (plan, sends, changes), or why it is not available within the timeout. */
 export async function queryStatus(ctx: SessionContext, sessionId: string): Promise<WorkflowStatusView> {
   const handle = ctx.client.workflow.getHandle(sessionWorkflowId(sessionId));
   try {
-    const status = await ctx.client.withDeadline(Date.now() + ctx.statusQueryTimeoutMs, () => handle.query(statusQuery));
+    const status = await ctx.client.withDeadline(Date.now() + ctx.statusQueryTimeoutMs, () =>
+      handle.query(statusQuery),
+    );
     return { available: true, status };
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return { available: false, reason: 'the session has no workflow' };
-    return { available: false, reason: `the workflow did not answer: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof WorkflowNotFoundError)
+      return { available: false, reason: 'the session has no workflow' };
+    return {
+      available: false,
+      reason: `the workflow did not answer: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -8,7 +8,13 @@ import { Id, TeamParams } from '../http/common.schemas.js';
 import { defineRoute } from '../http/route.js';
 import { inRequest } from './request-fields.js';
 import { SessionDetailSchema, SessionListSchema, SessionSchema } from './session-views.schemas.js';
-import { CancelInput, CreateSessionInput, IdempotencyKey, ListSessionsQuery, type NotificationsInput } from './sessions.schemas.js';
+import {
+  CancelInput,
+  CreateSessionInput,
+  IdempotencyKey,
+  ListSessionsQuery,
+  type NotificationsInput,
+} from './sessions.schemas.js';
 
 export const SessionParams = TeamParams.extend({ sessionId: Id });
 const organisers = { roles: ['administrator', 'process_owner'] as const };
@@ -18,17 +24,22 @@ const one = `${collection}/{sessionId}`;
 
 const IdempotencyHeaders = z.object({
   'Idempotency-Key': IdempotencyKey.optional().meta({
-    description: 'Any unique string (a UUID). A retry with the same key and body returns the session the first request made, without a second one.',
+    description:
+      'Any unique string (a UUID). A retry with the same key and body returns the session the first request made, without a second one.',
   }),
 });
 
 const SessionChanges = z
   .strictObject({
-    date: CalendarDate.optional().meta({ description: 'Moves the session (the `reschedule` signal); not before today in the team’s zone.' }),
+    date: CalendarDate.optional().meta({
+      description: 'Moves the session (the `reschedule` signal); not before today in the team’s zone.',
+    }),
     sendInvitation: z.boolean().optional(),
     sendReminder: z.boolean().optional(),
   })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), { message: 'Name date, sendInvitation or sendReminder' })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+    message: 'Name date, sendInvitation or sendReminder',
+  })
   .meta({ id: 'SessionChanges', description: 'Only the properties sent change.' });
 
 export const listSessions = defineRoute({
@@ -38,9 +49,15 @@ export const listSessions = defineRoute({
   summary: 'The team’s calendar: sessions by date, with submitted and outstanding report counts',
   tags,
   team: {},
-  request: { params: TeamParams, query: ListSessionsQuery.meta({ description: '`from` and `to` are inclusive dates.' }) },
+  request: {
+    params: TeamParams,
+    query: ListSessionsQuery.meta({ description: '`from` and `to` are inclusive dates.' }),
+  },
   responses: { 200: SessionListSchema },
-  handler: async ({ member, query, deps }) => ({ status: 200, body: { sessions: await deps.sessions.listSessions(member.team.id, query) } }),
+  handler: async ({ member, query, deps }) => ({
+    status: 200,
+    body: { sessions: await deps.sessions.listSessions(member.team.id, query) },
+  }),
 });
 
 export const createSession = defineRoute({
@@ -53,16 +70,28 @@ export const createSession = defineRoute({
     'answers 201 with the same session and the header `Idempotent-Replayed: true`; the key with another body is 409.',
   tags,
   team: organisers,
-  request: { params: TeamParams, body: CreateSessionInput.meta({ id: 'NewSession' }), headers: IdempotencyHeaders },
+  request: {
+    params: TeamParams,
+    body: CreateSessionInput.meta({ id: 'NewSession' }),
+    headers: IdempotencyHeaders,
+  },
   responses: { 201: SessionSchema },
   problems: [409, 503],
   handler: async ({ member, body, headers, deps }) => {
     const idempotencyKey = headers['Idempotency-Key'];
     const { session, replayed } = await inRequest({ date: 'body.date' }, () =>
-      deps.sessions.createSession(member.team.id, body, idempotencyKey === undefined ? {} : { idempotencyKey }),
+      deps.sessions.createSession(
+        member.team.id,
+        body,
+        idempotencyKey === undefined ? {} : { idempotencyKey },
+      ),
     );
     const location = `/api/teams/${session.teamId}/sessions/${session.id}`;
-    return { status: 201, body: session, headers: { Location: location, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } };
+    return {
+      status: 201,
+      body: session,
+      headers: { Location: location, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) },
+    };
   },
 });
 
@@ -75,7 +104,10 @@ export const getSession = defineRoute({
   team: {},
   request: { params: SessionParams },
   responses: { 200: SessionDetailSchema },
-  handler: async ({ member, params, deps }) => ({ status: 200, body: await deps.sessions.sessionDetail(member.team.id, params.sessionId) }),
+  handler: async ({ member, params, deps }) => ({
+    status: 200,
+    body: await deps.sessions.sessionDetail(member.team.id, params.sessionId),
+  }),
 });
 
 export const updateSession = defineRoute({
@@ -95,12 +127,18 @@ export const updateSession = defineRoute({
   handler: async ({ member, params, body, deps }) => {
     const { sessions } = deps;
     const teamId = member.team.id;
-    let session = body.date === undefined ? null : await inRequest({ date: 'body.date' }, () => sessions.rescheduleSession(teamId, params.sessionId, body.date!));
+    let session =
+      body.date === undefined
+        ? null
+        : await inRequest({ date: 'body.date' }, () =>
+            sessions.rescheduleSession(teamId, params.sessionId, body.date!),
+          );
     const switches: NotificationsInput = {
       ...(body.sendInvitation === undefined ? {} : { invitation: body.sendInvitation }),
       ...(body.sendReminder === undefined ? {} : { reminder: body.sendReminder }),
     };
-    if (Object.keys(switches).length) session = await sessions.setNotifications(teamId, params.sessionId, switches);
+    if (Object.keys(switches).length)
+      session = await sessions.setNotifications(teamId, params.sessionId, switches);
     return { status: 200, body: session! };
   },
 });
@@ -115,7 +153,10 @@ export const cancelSession = defineRoute({
     'Answers 200 with the cancelled session. A held or already cancelled session is 409.',
   tags,
   team: organisers,
-  request: { params: SessionParams, query: CancelInput.meta({ description: 'An optional `reason`, quoted in the cancellation email.' }) },
+  request: {
+    params: SessionParams,
+    query: CancelInput.meta({ description: 'An optional `reason`, quoted in the cancellation email.' }),
+  },
   responses: { 200: SessionSchema },
   problems: [409, 503],
   handler: async ({ member, params, query, deps }) => ({

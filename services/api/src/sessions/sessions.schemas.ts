@@ -1,6 +1,13 @@
 // What the session service accepts, as zod schemas: the routes reuse them for request validation
 // and OpenAPI, and the service parses with them again so that it is safe to call on its own.
-import { CalendarDate, CancelSignal, SessionKind, SessionRepeat, TeamSettingsChangedSignal, TrafficLight } from '@rhythm/domain';
+import {
+  CalendarDate,
+  CancelSignal,
+  SessionKind,
+  SessionRepeat,
+  TeamSettingsChangedSignal,
+  TrafficLight,
+} from '@rhythm/domain';
 import { z } from 'zod';
 import { InvalidInputError } from './errors.js';
 
@@ -14,7 +21,9 @@ export const CreateSessionInput = z.strictObject({
 export type CreateSessionInput = z.input<typeof CreateSessionInput>;
 
 /** Printable ASCII, as clients generate them (UUIDs, ULIDs, random strings). */
-export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'Expected 1 to 255 printable ASCII characters');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, 'Expected 1 to 255 printable ASCII characters');
 
 export const RescheduleInput = z.strictObject({ date: CalendarDate });
 
@@ -32,7 +41,10 @@ export type TeamSettingsInput = z.input<typeof TeamSettingsInput>;
 
 export const ListSessionsQuery = z
   .strictObject({ from: CalendarDate.optional(), to: CalendarDate.optional(), kind: SessionKind.optional() })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'Must not be before from', path: ['to'] });
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'Must not be before from',
+    path: ['to'],
+  });
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
 export const ReportInput = z.strictObject({
@@ -49,7 +61,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   throw new InvalidInputError(
     result.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: [...issue.path, key].map(String).join('.'), message: 'Unknown property' }))
+        ? issue.keys.map((key) => ({
+            field: [...issue.path, key].map(String).join('.'),
+            message: 'Unknown property',
+          }))
         : [{ field: issue.path.map(String).join('.') || 'input', message: issue.message }],
     ),
   );

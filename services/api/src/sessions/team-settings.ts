@@ -16,21 +16,36 @@ import { TeamSettingsInput, parseInput } from './sessions.schemas.js';
 /** Signals at once per batch: a team has tens of scheduled sessions, not thousands. */
 const BATCH = 10;
 
-export async function onTeamSettingsChanged(ctx: SessionContext, teamId: string, settings: TeamSettingsInput): Promise<void> {
+export async function onTeamSettingsChanged(
+  ctx: SessionContext,
+  teamId: string,
+  settings: TeamSettingsInput,
+): Promise<void> {
   const next = parseInput(TeamSettingsInput, settings);
   const em = ctx.orm.em.fork();
   const team = await findTeam(em, teamId);
-  const sessions = await em.find(Session, { team: team.id, state: 'scheduled' }, { orderBy: { date: 'asc' } });
+  const sessions = await em.find(
+    Session,
+    { team: team.id, state: 'scheduled' },
+    { orderBy: { date: 'asc' } },
+  );
   const rows = sessions.map((session) => committed(session, team));
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    const outcomes = await Promise.allSettled(batch.map((row) => signalSession(ctx, row, teamSettingsChangedSignal, next)));
+    const outcomes = await Promise.allSettled(
+      batch.map((row) => signalSession(ctx, row, teamSettingsChangedSignal, next)),
+    );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) {
       // Every session tried so far, the failed ones too: a signal that reported failure may have landed.
       const before = { timeZone: team.timeZone, sendHour: team.sendHour };
-      await Promise.allSettled(rows.slice(0, start + BATCH).map((row) => signalSession(ctx, row, teamSettingsChangedSignal, before)));
-      throw new WorkflowUnavailableError('The team settings were not passed on to its sessions', failed.reason);
+      await Promise.allSettled(
+        rows.slice(0, start + BATCH).map((row) => signalSession(ctx, row, teamSettingsChangedSignal, before)),
+      );
+      throw new WorkflowUnavailableError(
+        'The team settings were not passed on to its sessions',
+        failed.reason,
+      );
     }
   }
 }

@@ -43,7 +43,8 @@ export const updateTeam = defineRoute({
   path: '/api/teams/{teamId}',
   operationId: 'updateTeam',
   summary: 'Change a team’s name, time zone, locale or send hour (administrators)',
-  description: 'A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).',
+  description:
+    'A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).',
   tags: ['teams'],
   team: { roles: ['administrator'] },
   request: { params: TeamParams, body: TeamChangesSchema },

@@ -3,8 +3,14 @@ import type { Team } from '@rhythm/persistence';
 import { z } from 'zod';
 import { Id, Instant, Name, instant } from '../http/common.schemas.js';
 
-const TeamTimeZone = TimeZone.meta({ description: 'IANA time zone; invitation and reminder times are computed in it.', example: 'Europe/Amsterdam' });
-const TeamSendHour = SendHour.meta({ description: 'Hour of the day (0–23, team time) at which invitations and reminders go out.', example: 9 });
+const TeamTimeZone = TimeZone.meta({
+  description: 'IANA time zone; invitation and reminder times are computed in it.',
+  example: 'Europe/Amsterdam',
+});
+const TeamSendHour = SendHour.meta({
+  description: 'Hour of the day (0–23, team time) at which invitations and reminders go out.',
+  example: 9,
+});
 
 export const TeamSchema = z
   .object({
@@ -28,7 +34,12 @@ export const NewTeamSchema = z
   .meta({ id: 'NewTeam' });
 
 export const TeamChangesSchema = z
-  .strictObject({ name: Name.optional(), timeZone: TeamTimeZone.optional(), locale: Locale.optional(), sendHour: TeamSendHour.optional() })
+  .strictObject({
+    name: Name.optional(),
+    timeZone: TeamTimeZone.optional(),
+    locale: Locale.optional(),
+    sendHour: TeamSendHour.optional(),
+  })
   .meta({ id: 'TeamChanges', description: 'Only the properties sent are changed.' });
 
 export function teamView(team: Team): z.input<typeof TeamSchema> {

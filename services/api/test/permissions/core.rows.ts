@@ -1,23 +1,53 @@
 // Permission rows of the core endpoints: me, teams, members and the plan.
 import type { ItemType } from '@rhythm/domain';
-import { administrators, everyone, members, signedIn, type PermissionRow } from '../support/permission-matrix.js';
+import {
+  administrators,
+  everyone,
+  members,
+  signedIn,
+  type PermissionRow,
+} from '../support/permission-matrix.js';
 
 const team = (world: { team: { id: string } }) => `/api/teams/${world.team.id}`;
 
 export const coreRows: PermissionRow[] = [
   { endpoint: 'GET /api/me', call: () => ({ method: 'get', path: '/api/me' }), expect: signedIn(200) },
-  { endpoint: 'POST /api/teams', call: () => ({ method: 'post', path: '/api/teams', body: { name: 'New team' } }), expect: signedIn(201) },
-  { endpoint: 'GET /api/teams/{teamId}', call: (w) => ({ method: 'get', path: team(w) }), expect: members(200) },
-  { endpoint: 'PATCH /api/teams/{teamId}', call: (w) => ({ method: 'patch', path: team(w), body: { sendHour: 9 } }), expect: administrators(200) },
-  { endpoint: 'GET /api/teams/{teamId}/members', call: (w) => ({ method: 'get', path: `${team(w)}/members` }), expect: members(200) },
+  {
+    endpoint: 'POST /api/teams',
+    call: () => ({ method: 'post', path: '/api/teams', body: { name: 'New team' } }),
+    expect: signedIn(201),
+  },
+  {
+    endpoint: 'GET /api/teams/{teamId}',
+    call: (w) => ({ method: 'get', path: team(w) }),
+    expect: members(200),
+  },
+  {
+    endpoint: 'PATCH /api/teams/{teamId}',
+    call: (w) => ({ method: 'patch', path: team(w), body: { sendHour: 9 } }),
+    expect: administrators(200),
+  },
+  {
+    endpoint: 'GET /api/teams/{teamId}/members',
+    call: (w) => ({ method: 'get', path: `${team(w)}/members` }),
+    expect: members(200),
+  },
   {
     endpoint: 'POST /api/teams/{teamId}/members',
-    call: async (w) => ({ method: 'post', path: `${team(w)}/members`, body: { email: (await w.create.user()).email! } }),
+    call: async (w) => ({
+      method: 'post',
+      path: `${team(w)}/members`,
+      body: { email: (await w.create.user()).email! },
+    }),
     expect: administrators(201),
   },
   {
     endpoint: 'PATCH /api/teams/{teamId}/members/{userId}',
-    call: async (w) => ({ method: 'patch', path: `${team(w)}/members/${(await w.create.member()).id}`, body: { roles: ['process_owner'] } }),
+    call: async (w) => ({
+      method: 'patch',
+      path: `${team(w)}/members/${(await w.create.member()).id}`,
+      body: { roles: ['process_owner'] },
+    }),
     expect: administrators(200),
   },
   {
@@ -29,23 +59,47 @@ export const coreRows: PermissionRow[] = [
   ...planRows('kpi', 'kpis'),
   ...planRows('action', 'actions'),
   // Not in a test run: development sign-in does not exist outside NODE_ENV=development.
-  { endpoint: 'POST /api/dev/token', call: (w) => ({ method: 'post', path: '/api/dev/token', body: { email: w.users.member.email! } }), expect: everyone(404) },
+  {
+    endpoint: 'POST /api/dev/token',
+    call: (w) => ({ method: 'post', path: '/api/dev/token', body: { email: w.users.member.email! } }),
+    expect: everyone(404),
+  },
 ];
 
 function planRows(type: ItemType, plural: string): PermissionRow[] {
   const collection = `/api/teams/{teamId}/${plural}`;
-  const strategyId = (w: Parameters<PermissionRow['call']>[0]) => (type === 'strategy' ? {} : { strategyId: w.items.strategy.id });
+  const strategyId = (w: Parameters<PermissionRow['call']>[0]) =>
+    type === 'strategy' ? {} : { strategyId: w.items.strategy.id };
   return [
-    { endpoint: `GET ${collection}`, call: (w) => ({ method: 'get', path: `${team(w)}/${plural}` }), expect: members(200) },
-    { endpoint: `POST ${collection}`, call: (w) => ({ method: 'post', path: `${team(w)}/${plural}`, body: { title: 'New', ...strategyId(w) } }), expect: administrators(201) },
+    {
+      endpoint: `GET ${collection}`,
+      call: (w) => ({ method: 'get', path: `${team(w)}/${plural}` }),
+      expect: members(200),
+    },
+    {
+      endpoint: `POST ${collection}`,
+      call: (w) => ({
+        method: 'post',
+        path: `${team(w)}/${plural}`,
+        body: { title: 'New', ...strategyId(w) },
+      }),
+      expect: administrators(201),
+    },
     {
       endpoint: `PATCH ${collection}/{itemId}`,
-      call: async (w) => ({ method: 'patch', path: `${team(w)}/${plural}/${(await w.create.item(type)).id}`, body: { title: 'Renamed', ownerId: w.users.member.id } }),
+      call: async (w) => ({
+        method: 'patch',
+        path: `${team(w)}/${plural}/${(await w.create.item(type)).id}`,
+        body: { title: 'Renamed', ownerId: w.users.member.id },
+      }),
       expect: administrators(200),
     },
     {
       endpoint: `DELETE ${collection}/{itemId}`,
-      call: async (w) => ({ method: 'delete', path: `${team(w)}/${plural}/${(await w.create.item(type)).id}` }),
+      call: async (w) => ({
+        method: 'delete',
+        path: `${team(w)}/${plural}/${(await w.create.item(type)).id}`,
+      }),
       expect: administrators(204),
     },
   ];

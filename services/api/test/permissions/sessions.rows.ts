@@ -2,7 +2,13 @@
 // session per world; changes get a fresh session per call, so every actor meets a scheduled one.
 import { addDays, todayIn } from '@rhythm/domain';
 import type { SessionView } from '../../src/sessions/index.js';
-import { administratorsAndProcessOwners, everyone, members, signedIn, type PermissionRow } from '../support/permission-matrix.js';
+import {
+  administratorsAndProcessOwners,
+  everyone,
+  members,
+  signedIn,
+  type PermissionRow,
+} from '../support/permission-matrix.js';
 import type { World } from '../support/world.js';
 
 const sessions = (w: World) => `/api/teams/${w.team.id}/sessions`;
@@ -17,14 +23,30 @@ const readPath = async (w: World, tail = '') => `${sessions(w)}/${(await sharedS
 const freshPath = async (w: World) => `${sessions(w)}/${(await w.create.session()).id}`;
 
 export const sessionRows: PermissionRow[] = [
-  { endpoint: 'GET /api/me/overview', call: () => ({ method: 'get', path: '/api/me/overview' }), expect: signedIn(200) },
-  { endpoint: 'GET /api/teams/{teamId}/sessions', call: (w) => ({ method: 'get', path: `${sessions(w)}?kind=doing` }), expect: members(200) },
+  {
+    endpoint: 'GET /api/me/overview',
+    call: () => ({ method: 'get', path: '/api/me/overview' }),
+    expect: signedIn(200),
+  },
+  {
+    endpoint: 'GET /api/teams/{teamId}/sessions',
+    call: (w) => ({ method: 'get', path: `${sessions(w)}?kind=doing` }),
+    expect: members(200),
+  },
   {
     endpoint: 'POST /api/teams/{teamId}/sessions',
-    call: (w) => ({ method: 'post', path: sessions(w), body: { date: addDays(todayIn(w.team.timeZone, new Date()), 30), kind: 'doing' } }),
+    call: (w) => ({
+      method: 'post',
+      path: sessions(w),
+      body: { date: addDays(todayIn(w.team.timeZone, new Date()), 30), kind: 'doing' },
+    }),
     expect: administratorsAndProcessOwners(201),
   },
-  { endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}', call: async (w) => ({ method: 'get', path: await readPath(w) }), expect: members(200) },
+  {
+    endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}',
+    call: async (w) => ({ method: 'get', path: await readPath(w) }),
+    expect: members(200),
+  },
   {
     endpoint: 'PATCH /api/teams/{teamId}/sessions/{sessionId}',
     call: async (w) => ({ method: 'patch', path: await freshPath(w), body: { sendReminder: false } }),
@@ -35,7 +57,11 @@ export const sessionRows: PermissionRow[] = [
     call: async (w) => ({ method: 'delete', path: await freshPath(w) }),
     expect: administratorsAndProcessOwners(200),
   },
-  { endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/reports', call: async (w) => ({ method: 'get', path: await readPath(w, '/reports') }), expect: members(200) },
+  {
+    endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/reports',
+    call: async (w) => ({ method: 'get', path: await readPath(w, '/reports') }),
+    expect: members(200),
+  },
   {
     endpoint: 'PUT /api/teams/{teamId}/sessions/{sessionId}/items/{itemId}/report',
     call: async (w) => ({
@@ -44,14 +70,29 @@ export const sessionRows: PermissionRow[] = [
       body: { progress: 60, trafficLight: 'amber', explanation: 'Halfway' },
     }),
     // The action's owner (itemOwner) or an administrator; a process owner is not enough.
-    expect: { administrator: 200, processOwner: 403, member: 403, itemOwner: 200, outsider: 404, anonymous: 401 },
+    expect: {
+      administrator: 200,
+      processOwner: 403,
+      member: 403,
+      itemOwner: 200,
+      outsider: 404,
+      anonymous: 401,
+    },
   },
-  { endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/status', call: async (w) => ({ method: 'get', path: await readPath(w, '/status') }), expect: members(200) },
+  {
+    endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/status',
+    call: async (w) => ({ method: 'get', path: await readPath(w, '/status') }),
+    expect: members(200),
+  },
   {
     endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/calendar.ics',
     call: async (w) => ({ method: 'get', path: await readPath(w, '/calendar.ics') }),
     expect: members(200),
   },
   // Not in a test run: the outbox route exists only with NODE_ENV=development (see dev-outbox.test.ts).
-  { endpoint: 'GET /api/dev/outbox', call: () => ({ method: 'get', path: '/api/dev/outbox' }), expect: everyone(404) },
+  {
+    endpoint: 'GET /api/dev/outbox',
+    call: () => ({ method: 'get', path: '/api/dev/outbox' }),
+    expect: everyone(404),
+  },
 ];

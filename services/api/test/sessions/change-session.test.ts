@@ -5,7 +5,12 @@ import { jest } from '@jest/globals';
 import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
-import { InvalidInputError, SessionLockedError, WorkflowUnavailableError, type SessionView } from '../../src/sessions/index.js';
+import {
+  InvalidInputError,
+  SessionLockedError,
+  WorkflowUnavailableError,
+  type SessionView,
+} from '../../src/sessions/index.js';
 import { clearCommitFaults, failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
 import { signalsOf, startHarness, workflowState, type Harness } from './session-harness.js';
@@ -25,10 +30,13 @@ beforeEach(async () => {
 afterEach(async () => clearCommitFaults(harness.orm));
 
 const row = (id: string) => harness.orm.em.fork().findOneOrFail(Session, { id });
-const failingSignals = (name: string) => harness.serviceWith(faultyClient(harness.client, { signal: (_id, signal) => signal === name }).client);
+const failingSignals = (name: string) =>
+  harness.serviceWith(faultyClient(harness.client, { signal: (_id, signal) => signal === name }).client);
 
 async function scheduled(days = 14): Promise<SessionView> {
-  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind: 'doing' })).session;
+  return (
+    await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind: 'doing' })
+  ).session;
 }
 
 describe('rescheduleSession', () => {
@@ -44,7 +52,9 @@ describe('rescheduleSession', () => {
 
   it('sends nothing for the date the session already has', async () => {
     const session = await scheduled();
-    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, session.date)).resolves.toMatchObject({ revision: 0 });
+    await expect(
+      harness.service.rescheduleSession(fixture.team.id, session.id, session.date),
+    ).resolves.toMatchObject({ revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([]);
   });
 
@@ -58,7 +68,11 @@ describe('rescheduleSession', () => {
 
   it('keeps the row on its date when the signal fails', async () => {
     const session = await scheduled();
-    const attempt = failingSignals('reschedule').rescheduleSession(fixture.team.id, session.id, addDays(session.date, 7));
+    const attempt = failingSignals('reschedule').rescheduleSession(
+      fixture.team.id,
+      session.id,
+      addDays(session.date, 7),
+    );
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([]);
@@ -68,10 +82,13 @@ describe('rescheduleSession', () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
     let failures = 1;
-    const temporal = faultyClient(harness.client, { signal: () => failures-- > 0, signalFailure: 'lost-reply' });
-    await expect(harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date)).rejects.toBeInstanceOf(
-      WorkflowUnavailableError,
-    );
+    const temporal = faultyClient(harness.client, {
+      signal: () => failures-- > 0,
+      signalFailure: 'lost-reply',
+    });
+    await expect(
+      harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date),
+    ).rejects.toBeInstanceOf(WorkflowUnavailableError);
 
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([
@@ -84,7 +101,9 @@ describe('rescheduleSession', () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
     await failNextCommits(harness.orm, 'UPDATE');
-    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, date)).rejects.toThrow(/injected failure at COMMIT/);
+    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, date)).rejects.toThrow(
+      /injected failure at COMMIT/,
+    );
 
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([
@@ -105,7 +124,9 @@ describe('rescheduleSession', () => {
   it('does not find another team’s session', async () => {
     const session = await scheduled();
     const other = await createTeam(harness.orm);
-    await expect(harness.service.rescheduleSession(other.team.id, session.id, addDays(session.date, 1))).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(
+      harness.service.rescheduleSession(other.team.id, session.id, addDays(session.date, 1)),
+    ).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
 
@@ -114,18 +135,22 @@ describe('setNotifications', () => {
     const session = await scheduled();
     const changed = await harness.service.setNotifications(fixture.team.id, session.id, { reminder: false });
     expect(changed).toMatchObject({ sendInvitation: true, sendReminder: false });
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'setNotifications', payload: { invitation: true, reminder: false } }]);
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'setNotifications', payload: { invitation: true, reminder: false } },
+    ]);
   });
 
   it('keeps the flags when the signal fails, and puts the workflow back when the COMMIT fails', async () => {
     const session = await scheduled();
-    await expect(failingSignals('setNotifications').setNotifications(fixture.team.id, session.id, { invitation: false })).rejects.toBeInstanceOf(
-      WorkflowUnavailableError,
-    );
+    await expect(
+      failingSignals('setNotifications').setNotifications(fixture.team.id, session.id, { invitation: false }),
+    ).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true });
 
     await failNextCommits(harness.orm, 'UPDATE');
-    await expect(harness.service.setNotifications(fixture.team.id, session.id, { invitation: false })).rejects.toThrow(/injected/);
+    await expect(
+      harness.service.setNotifications(fixture.team.id, session.id, { invitation: false }),
+    ).rejects.toThrow(/injected/);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true, sendReminder: true });
     expect(await signalsOf(harness.client, session.id)).toEqual([
       { name: 'setNotifications', payload: { invitation: false, reminder: true } },
@@ -135,7 +160,9 @@ describe('setNotifications', () => {
 
   it('refuses an empty change, naming the problem', async () => {
     const session = await scheduled();
-    await expect(harness.service.setNotifications(fixture.team.id, session.id, {})).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(harness.service.setNotifications(fixture.team.id, session.id, {})).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
   });
 });
 
@@ -144,12 +171,16 @@ describe('cancelSession', () => {
     const session = await scheduled();
     const cancelled = await harness.service.cancelSession(fixture.team.id, session.id, 'team offsite');
     expect(cancelled).toMatchObject({ state: 'cancelled', revision: 1 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: { reason: 'team offsite' } }]);
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'cancel', payload: { reason: 'team offsite' } },
+    ]);
   });
 
   it('keeps the session scheduled when the signal fails', async () => {
     const session = await scheduled();
-    await expect(failingSignals('cancel').cancelSession(fixture.team.id, session.id)).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    await expect(failingSignals('cancel').cancelSession(fixture.team.id, session.id)).rejects.toBeInstanceOf(
+      WorkflowUnavailableError,
+    );
     expect(await row(session.id)).toMatchObject({ state: 'scheduled', revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([]);
   });
@@ -157,14 +188,19 @@ describe('cancelSession', () => {
   it('completes the cancel on the row when the COMMIT fails after the signal (a cancel cannot be taken back)', async () => {
     const session = await scheduled();
     await failNextCommits(harness.orm, 'UPDATE');
-    await expect(harness.service.cancelSession(fixture.team.id, session.id)).resolves.toMatchObject({ state: 'cancelled', revision: 1 });
+    await expect(harness.service.cancelSession(fixture.team.id, session.id)).resolves.toMatchObject({
+      state: 'cancelled',
+      revision: 1,
+    });
     expect(await row(session.id)).toMatchObject({ state: 'cancelled' });
     expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
   });
 
   it('cancels a row that has no workflow without starting one', async () => {
     const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 14) });
-    await expect(harness.service.cancelSession(fixture.team.id, orphan.id)).resolves.toMatchObject({ state: 'cancelled' });
+    await expect(harness.service.cancelSession(fixture.team.id, orphan.id)).resolves.toMatchObject({
+      state: 'cancelled',
+    });
     expect(await workflowState(harness.client, orphan.id)).toBeNull();
   });
 });
@@ -177,11 +213,19 @@ describe('held and cancelled sessions are locked', () => {
     await harness.orm.em.fork().nativeUpdate(Session, { id: held.id }, { state: 'held' });
 
     for (const id of [cancelled.id, held.id]) {
-      await expect(harness.service.rescheduleSession(fixture.team.id, id, daysAhead(new Date(), 30))).rejects.toBeInstanceOf(SessionLockedError);
-      await expect(harness.service.setNotifications(fixture.team.id, id, { reminder: false })).rejects.toBeInstanceOf(SessionLockedError);
-      await expect(harness.service.cancelSession(fixture.team.id, id)).rejects.toMatchObject({ kind: 'conflict' });
+      await expect(
+        harness.service.rescheduleSession(fixture.team.id, id, daysAhead(new Date(), 30)),
+      ).rejects.toBeInstanceOf(SessionLockedError);
+      await expect(
+        harness.service.setNotifications(fixture.team.id, id, { reminder: false }),
+      ).rejects.toBeInstanceOf(SessionLockedError);
+      await expect(harness.service.cancelSession(fixture.team.id, id)).rejects.toMatchObject({
+        kind: 'conflict',
+      });
       const report = { progress: 10, trafficLight: 'red', explanation: 'Late' } as const;
-      await expect(harness.service.writeReport(fixture.team.id, id, fixture.items.actionA.id, fixture.ada.id, report)).rejects.toBeInstanceOf(SessionLockedError);
+      await expect(
+        harness.service.writeReport(fixture.team.id, id, fixture.items.actionA.id, fixture.ada.id, report),
+      ).rejects.toBeInstanceOf(SessionLockedError);
     }
   });
 
@@ -200,7 +244,9 @@ describe('onTeamSettingsChanged', () => {
     await harness.service.onTeamSettingsChanged(fixture.team.id, settings);
 
     for (const session of [first, second]) {
-      expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'teamSettingsChanged', payload: settings }]);
+      expect(await signalsOf(harness.client, session.id)).toEqual([
+        { name: 'teamSettingsChanged', payload: settings },
+      ]);
     }
     expect((await signalsOf(harness.client, gone.id)).map((signal) => signal.name)).toEqual(['cancel']);
   });
@@ -208,9 +254,13 @@ describe('onTeamSettingsChanged', () => {
   it('puts the old settings back on the sessions already told when one cannot be told, and fails', async () => {
     const [first, second] = [await scheduled(10), await scheduled(20)];
     const unreachable = sessionWorkflowId(second.id);
-    const service = harness.serviceWith(faultyClient(harness.client, { signal: (id) => id === unreachable }).client);
+    const service = harness.serviceWith(
+      faultyClient(harness.client, { signal: (id) => id === unreachable }).client,
+    );
 
-    await expect(service.onTeamSettingsChanged(fixture.team.id, settings)).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    await expect(service.onTeamSettingsChanged(fixture.team.id, settings)).rejects.toBeInstanceOf(
+      WorkflowUnavailableError,
+    );
     expect(await signalsOf(harness.client, first.id)).toEqual([
       { name: 'teamSettingsChanged', payload: settings },
       { name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 9 } },
@@ -219,7 +269,10 @@ describe('onTeamSettingsChanged', () => {
   });
 
   it('refuses settings that are no IANA zone or hour', async () => {
-    const attempt = harness.service.onTeamSettingsChanged(fixture.team.id, { timeZone: '+01:00', sendHour: 24 });
+    const attempt = harness.service.onTeamSettingsChanged(fixture.team.id, {
+      timeZone: '+01:00',
+      sendHour: 24,
+    });
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'timeZone' }, { field: 'sendHour' }] });
   });
 });
@@ -228,6 +281,10 @@ describe('resyncSession', () => {
   it('pushes the committed row to the workflow', async () => {
     const session = await scheduled();
     await harness.service.resyncSession(fixture.team.id, session.id);
-    expect((await signalsOf(harness.client, session.id)).map((signal) => signal.name)).toEqual(['reschedule', 'setNotifications', 'teamSettingsChanged']);
+    expect((await signalsOf(harness.client, session.id)).map((signal) => signal.name)).toEqual([
+      'reschedule',
+      'setNotifications',
+      'teamSettingsChanged',
+    ]);
   });
 });

@@ -8,7 +8,9 @@ export type SessionWrite = 'INSERT' | 'UPDATE' | 'DELETE';
 
 export async function installCommitFaults(orm: Orm): Promise<void> {
   const connection = orm.em.getConnection();
-  await connection.execute(`create table "test_commit_fault" ("op" text primary key, "fail_through" bigint not null)`);
+  await connection.execute(
+    `create table "test_commit_fault" ("op" text primary key, "fail_through" bigint not null)`,
+  );
   await connection.execute(`create sequence "test_commit_fault_attempt"`);
   await connection.execute(`
     create function "test_commit_fault_check"() returns trigger language plpgsql as $$
@@ -29,7 +31,10 @@ export async function failNextCommits(orm: Orm, write: SessionWrite, count = 1):
   const connection = orm.em.getConnection();
   await connection.execute(`delete from "test_commit_fault"`);
   await connection.execute(`select setval('test_commit_fault_attempt', 1, false)`);
-  await connection.execute(`insert into "test_commit_fault" ("op", "fail_through") values (?, ?)`, [write, count]);
+  await connection.execute(`insert into "test_commit_fault" ("op", "fail_through") values (?, ?)`, [
+    write,
+    count,
+  ]);
 }
 
 export async function clearCommitFaults(orm: Orm): Promise<void> {

@@ -4,7 +4,13 @@ import { jest } from '@jest/globals';
 import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
-import { IdempotencyKeyReusedError, InvalidInputError, SessionNotFoundError, SessionNotSavedError, WorkflowUnavailableError } from '../../src/sessions/index.js';
+import {
+  IdempotencyKeyReusedError,
+  InvalidInputError,
+  SessionNotFoundError,
+  SessionNotSavedError,
+  WorkflowUnavailableError,
+} from '../../src/sessions/index.js';
 import { clearCommitFaults, failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
 import { startHarness, startInput, workflowState, type Harness } from './session-harness.js';
@@ -28,10 +34,21 @@ const sessionsOf = (teamId: string) => harness.orm.em.fork().find(Session, { tea
 describe('createSession', () => {
   it('writes the row and starts session-<id> on the task queue with the row’s values', async () => {
     const date = daysAhead(new Date(), 12);
-    const { session, replayed } = await harness.service.createSession(fixture.team.id, { date, kind: 'steering', repeat: 'monthly' });
+    const { session, replayed } = await harness.service.createSession(fixture.team.id, {
+      date,
+      kind: 'steering',
+      repeat: 'monthly',
+    });
 
     expect(replayed).toBe(false);
-    expect(session).toMatchObject({ teamId: fixture.team.id, date, kind: 'steering', repeat: 'monthly', state: 'scheduled', revision: 0 });
+    expect(session).toMatchObject({
+      teamId: fixture.team.id,
+      date,
+      kind: 'steering',
+      repeat: 'monthly',
+      state: 'scheduled',
+      revision: 0,
+    });
     expect((await sessionsOf(fixture.team.id)).map((row) => row.id)).toEqual([session.id]);
     const description = await harness.client.workflow.getHandle(sessionWorkflowId(session.id)).describe();
     expect(description.status.name).toBe('RUNNING');
@@ -60,35 +77,57 @@ describe('createSession', () => {
 
   it('accepts today, which is not before today', async () => {
     const today = todayIn('Europe/Amsterdam', new Date());
-    await expect(harness.service.createSession(fixture.team.id, { date: today, kind: 'doing' })).resolves.toMatchObject({ session: { date: today } });
+    await expect(
+      harness.service.createSession(fixture.team.id, { date: today, kind: 'doing' }),
+    ).resolves.toMatchObject({ session: { date: today } });
   });
 
   it('names every invalid field: kind, repeat, a flag, a malformed date and unknown properties', async () => {
-    const input = { date: '2030-02-30', kind: 'planning', repeat: 'daily', sendReminder: 'yes', teamId: fixture.team.id };
+    const input = {
+      date: '2030-02-30',
+      kind: 'planning',
+      repeat: 'daily',
+      sendReminder: 'yes',
+      teamId: fixture.team.id,
+    };
     const attempt = harness.service.createSession(fixture.team.id, input as never);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     const { errors } = (await attempt.catch((error: unknown) => error)) as InvalidInputError;
-    expect(errors.map((error) => error.field).sort()).toEqual(['date', 'kind', 'repeat', 'sendReminder', 'teamId']);
+    expect(errors.map((error) => error.field).sort()).toEqual([
+      'date',
+      'kind',
+      'repeat',
+      'sendReminder',
+      'teamId',
+    ]);
   });
 
   it('answers not found for an unknown team, and for an id that is no UUID', async () => {
     const date = daysAhead(new Date(), 12);
-    await expect(harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' })).rejects.toBeInstanceOf(SessionNotFoundError);
-    await expect(harness.service.createSession('not-a-team', { date, kind: 'doing' })).rejects.toBeInstanceOf(SessionNotFoundError);
+    await expect(
+      harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' }),
+    ).rejects.toBeInstanceOf(SessionNotFoundError);
+    await expect(harness.service.createSession('not-a-team', { date, kind: 'doing' })).rejects.toBeInstanceOf(
+      SessionNotFoundError,
+    );
   });
 });
 
 describe('a created session is never half-written', () => {
   it('leaves no row when Temporal refuses the start', async () => {
     const temporal = faultyClient(harness.client, { start: 'refused' });
-    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    const attempt = harness
+      .serviceWith(temporal.client)
+      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await sessionsOf(fixture.team.id)).toEqual([]);
   });
 
   it('leaves no row and no running workflow when the start landed but its reply was lost', async () => {
     const temporal = faultyClient(harness.client, { start: 'lost-reply' });
-    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    const attempt = harness
+      .serviceWith(temporal.client)
+      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
 
     expect(await sessionsOf(fixture.team.id)).toEqual([]);
@@ -100,9 +139,14 @@ describe('a created session is never half-written', () => {
   it('starts no workflow when the database fails at COMMIT', async () => {
     const temporal = faultyClient(harness.client);
     await failNextCommits(harness.orm, 'INSERT');
-    const attempt = harness.serviceWith(temporal.client).createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+    const attempt = harness
+      .serviceWith(temporal.client)
+      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(SessionNotSavedError);
-    await expect(attempt).rejects.toMatchObject({ kind: 'unavailable', cause: expect.objectContaining({ message: expect.stringMatching(/injected failure at COMMIT/) }) });
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'unavailable',
+      cause: expect.objectContaining({ message: expect.stringMatching(/injected failure at COMMIT/) }),
+    });
     expect(await sessionsOf(fixture.team.id)).toEqual([]);
     expect(temporal.started).toEqual([]);
   });
@@ -112,12 +156,16 @@ describe('a created session is never half-written', () => {
     const body = { date: daysAhead(new Date(), 12), kind: 'doing' } as const;
     await failNextCommits(harness.orm, 'DELETE');
     const broken = harness.serviceWith(faultyClient(harness.client, { start: 'refused' }).client);
-    await expect(broken.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' })).rejects.toBeInstanceOf(WorkflowUnavailableError);
+    await expect(
+      broken.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' }),
+    ).rejects.toBeInstanceOf(WorkflowUnavailableError);
     const [row] = await sessionsOf(fixture.team.id);
     expect(row).toBeDefined();
     expect(await workflowState(harness.client, row!.id)).toBeNull();
 
-    const retried = await harness.service.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' });
+    const retried = await harness.service.createSession(fixture.team.id, body, {
+      idempotencyKey: 'retry-me',
+    });
     expect(retried).toMatchObject({ replayed: true, session: { id: row!.id } });
     expect(await workflowState(harness.client, row!.id)).toBe('RUNNING');
   });
@@ -131,7 +179,11 @@ describe('Idempotency-Key', () => {
     const service = harness.serviceWith(temporal.client);
     const first = await service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-1' });
     // Leaving out a default or sending it is the same body.
-    const again = await service.createSession(fixture.team.id, { ...body(), repeat: 'none', sendInvitation: true }, { idempotencyKey: 'key-1' });
+    const again = await service.createSession(
+      fixture.team.id,
+      { ...body(), repeat: 'none', sendInvitation: true },
+      { idempotencyKey: 'key-1' },
+    );
 
     expect(first.replayed).toBe(false);
     expect(again).toEqual({ session: first.session, replayed: true });
@@ -142,7 +194,9 @@ describe('Idempotency-Key', () => {
   it('makes one session when two requests with one key race', async () => {
     const temporal = faultyClient(harness.client);
     const service = harness.serviceWith(temporal.client);
-    const results = await Promise.all([1, 2, 3].map(() => service.createSession(fixture.team.id, body(), { idempotencyKey: 'racing' })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => service.createSession(fixture.team.id, body(), { idempotencyKey: 'racing' })),
+    );
     expect(new Set(results.map((result) => result.session.id)).size).toBe(1);
     expect(results.filter((result) => !result.replayed)).toHaveLength(1);
     expect(await sessionsOf(fixture.team.id)).toHaveLength(1);
@@ -151,7 +205,11 @@ describe('Idempotency-Key', () => {
 
   it('is a conflict when the key comes back with another body', async () => {
     await harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-2' });
-    const attempt = harness.service.createSession(fixture.team.id, { ...body(), kind: 'steering' }, { idempotencyKey: 'key-2' });
+    const attempt = harness.service.createSession(
+      fixture.team.id,
+      { ...body(), kind: 'steering' },
+      { idempotencyKey: 'key-2' },
+    );
     await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     await expect(attempt).rejects.toMatchObject({ kind: 'conflict' });
   });

@@ -33,12 +33,15 @@ export function faultyClient(real: Client, faults: Faults = {}): FaultyClient {
         };
       }
       if (property === 'getHandle') {
-        return (...args: Parameters<Client['workflow']['getHandle']>) => withSignalFaults(target.getHandle(...args), faults);
+        return (...args: Parameters<Client['workflow']['getHandle']>) =>
+          withSignalFaults(target.getHandle(...args), faults);
       }
       return bound(target, property);
     },
   });
-  const client = new Proxy(real, { get: (target, property) => (property === 'workflow' ? workflow : bound(target, property)) });
+  const client = new Proxy(real, {
+    get: (target, property) => (property === 'workflow' ? workflow : bound(target, property)),
+  });
   return { client, faults, started };
 }
 

@@ -28,7 +28,8 @@ export async function startHarness(): Promise<Harness> {
   await installCommitFaults(orm);
   const server: DevServer = await connectDevServer();
   const taskQueue = `api-sessions-test-${randomUUID()}`;
-  const serviceWith = (client: Client) => createSessionService({ orm, client, taskQueue, statusQueryTimeoutMs: 500 });
+  const serviceWith = (client: Client) =>
+    createSessionService({ orm, client, taskQueue, statusQueryTimeoutMs: 500 });
   return {
     orm,
     client: server.client,
@@ -54,13 +55,21 @@ export async function workflowState(client: Client, sessionId: string): Promise<
 }
 
 /** The signals the workflow received, in order, with their payloads. */
-export async function signalsOf(client: Client, sessionId: string): Promise<{ name: string; payload: unknown }[]> {
+export async function signalsOf(
+  client: Client,
+  sessionId: string,
+): Promise<{ name: string; payload: unknown }[]> {
   const history = await client.workflow.getHandle(sessionWorkflowId(sessionId)).fetchHistory();
   return (history.events ?? []).flatMap((event) => {
     const signal = event.workflowExecutionSignaledEventAttributes;
     if (!signal) return [];
     const payload = signal.input?.payloads?.[0];
-    return [{ name: signal.signalName ?? '', payload: payload ? defaultPayloadConverter.fromPayload(payload) : undefined }];
+    return [
+      {
+        name: signal.signalName ?? '',
+        payload: payload ? defaultPayloadConverter.fromPayload(payload) : undefined,
+      },
+    ];
   });
 }
 

@@ -2,9 +2,22 @@
 // process status with its counts and the preview of the next send, the reports list, the calendar
 // list with report counts, writing a report, and the detail without a worker to answer the query.
 import { jest } from '@jest/globals';
-import { addDays, deliveryKey, localInstant, type DeliveryState, type DeliveryStep, type TrafficLight } from '@rhythm/domain';
+import {
+  addDays,
+  deliveryKey,
+  localInstant,
+  type DeliveryState,
+  type DeliveryStep,
+  type TrafficLight,
+} from '@rhythm/domain';
 import { Delivery, ProgressReport, type PlanItem, type User } from '@rhythm/persistence';
-import { addReport, createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import {
+  addReport,
+  createSession,
+  createTeam,
+  daysAhead,
+  type TeamFixture,
+} from '@rhythm/persistence/testing';
 import { InvalidInputError, SessionNotFoundError, type SessionView } from '../../src/sessions/index.js';
 import { startHarness, type Harness } from './session-harness.js';
 
@@ -25,17 +38,32 @@ const DAY = 24 * 60 * 60 * 1000;
 const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
 
 async function schedule(days: number, kind: 'doing' | 'steering' = 'doing'): Promise<SessionView> {
-  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind })).session;
+  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind }))
+    .session;
 }
 
 async function report(item: PlanItem, author: User, trafficLight: TrafficLight, at: Date): Promise<void> {
   const em = harness.orm.em.fork();
-  em.create(ProgressReport, { item: item.id, author: author.id, session: null, createdAt: at, progress: 40, trafficLight, explanation: 'So so' });
+  em.create(ProgressReport, {
+    item: item.id,
+    author: author.id,
+    session: null,
+    createdAt: at,
+    progress: 40,
+    trafficLight,
+    explanation: 'So so',
+  });
   await em.flush();
 }
 
 /** A delivery as the notifier records it. */
-async function delivered(session: SessionView, user: User, step: DeliveryStep, at: Date, state: DeliveryState = 'sent'): Promise<void> {
+async function delivered(
+  session: SessionView,
+  user: User,
+  step: DeliveryStep,
+  at: Date,
+  state: DeliveryState = 'sent',
+): Promise<void> {
   const em = harness.orm.em.fork();
   em.create(Delivery, {
     session: session.id,
@@ -55,25 +83,45 @@ describe('sessionStatus', () => {
   it('counts green, amber, red and missing, lists the missing items with owners, and previews the invitation', async () => {
     const session = await schedule(10, 'steering');
     const now = new Date();
-    await harness.service.writeReport(fixture.team.id, session.id, fixture.items.strategy.id, fixture.ada.id, {
-      progress: 20,
-      trafficLight: 'red',
-      explanation: 'Behind',
-    });
+    await harness.service.writeReport(
+      fixture.team.id,
+      session.id,
+      fixture.items.strategy.id,
+      fixture.ada.id,
+      {
+        progress: 20,
+        trafficLight: 'red',
+        explanation: 'Behind',
+      },
+    );
     await report(fixture.items.kpi, fixture.bo, 'green', new Date(now.getTime() - 200 * DAY)); // Too old to count.
     await addReport(harness.orm, fixture.items.actionA, fixture.ada, now);
     await report(fixture.items.actionB, fixture.bo, 'amber', now);
 
     const status = await harness.service.sessionStatus(fixture.team.id, session.id);
     expect(status.counts).toEqual({ green: 1, amber: 1, red: 1, missing: 2 });
-    const byName = (a: { owner: { name: string } }, b: { owner: { name: string } }) => a.owner.name.localeCompare(b.owner.name);
+    const byName = (a: { owner: { name: string } }, b: { owner: { name: string } }) =>
+      a.owner.name.localeCompare(b.owner.name);
     expect(status.missing.sort(byName)).toEqual([
-      { owner: { userId: fixture.bo.id, name: 'Bo', email: fixture.bo.email }, items: [{ id: fixture.items.kpi.id, type: 'kpi', title: 'Revenue' }], skipped: null },
-      { owner: { userId: fixture.cy.id, name: 'Cy', email: null }, items: [expect.objectContaining({ id: fixture.items.actionC.id })], skipped: 'no email address' },
+      {
+        owner: { userId: fixture.bo.id, name: 'Bo', email: fixture.bo.email },
+        items: [{ id: fixture.items.kpi.id, type: 'kpi', title: 'Revenue' }],
+        skipped: null,
+      },
+      {
+        owner: { userId: fixture.cy.id, name: 'Cy', email: null },
+        items: [expect.objectContaining({ id: fixture.items.actionC.id })],
+        skipped: 'no email address',
+      },
     ]);
     expect(status.invited).toEqual([]);
-    expect(status.next).toMatchObject({ step: 'invitation', at: nineAm(addDays(session.date, -7)).toISOString() });
-    expect(status.next?.recipients.map((recipient) => [recipient.owner.name, recipient.items.length]).sort()).toEqual([
+    expect(status.next).toMatchObject({
+      step: 'invitation',
+      at: nineAm(addDays(session.date, -7)).toISOString(),
+    });
+    expect(
+      status.next?.recipients.map((recipient) => [recipient.owner.name, recipient.items.length]).sort(),
+    ).toEqual([
       ['Ada', 2],
       ['Bo', 2],
       ['Cy', 1],
@@ -96,10 +144,20 @@ describe('sessionStatus', () => {
       ['Ada', invitedAt.toISOString()],
       ['Bo', invitedAt.toISOString()],
     ]);
-    expect(status.deliveries.find((delivery) => delivery.name === 'Cy')).toMatchObject({ state: 'skipped', reason: 'owner has no email address' });
+    expect(status.deliveries.find((delivery) => delivery.name === 'Cy')).toMatchObject({
+      state: 'skipped',
+      reason: 'owner has no email address',
+    });
     expect(status.reminded).toEqual([]);
-    expect(status.next).toMatchObject({ step: 'reminder', at: nineAm(addDays(session.date, -3)).toISOString() });
-    const recipients = status.next?.recipients.map((recipient) => [recipient.owner.name, recipient.items.map((item) => item.title), recipient.skipped]);
+    expect(status.next).toMatchObject({
+      step: 'reminder',
+      at: nineAm(addDays(session.date, -3)).toISOString(),
+    });
+    const recipients = status.next?.recipients.map((recipient) => [
+      recipient.owner.name,
+      recipient.items.map((item) => item.title),
+      recipient.skipped,
+    ]);
     expect(recipients?.sort()).toEqual([
       ['Bo', ['Action B'], null],
       ['Cy', ['Action C'], 'no email address'],
@@ -122,13 +180,23 @@ describe('sessionStatus', () => {
 describe('sessionReports', () => {
   it('lists the involved items with owner and current report', async () => {
     const session = await schedule(10);
-    const written = await harness.service.writeReport(fixture.team.id, session.id, fixture.items.actionB.id, fixture.bo.id, {
-      progress: 70,
-      trafficLight: 'amber',
-      explanation: 'Waiting on a supplier',
-    });
+    const written = await harness.service.writeReport(
+      fixture.team.id,
+      session.id,
+      fixture.items.actionB.id,
+      fixture.bo.id,
+      {
+        progress: 70,
+        trafficLight: 'amber',
+        explanation: 'Waiting on a supplier',
+      },
+    );
     const { items } = await harness.service.sessionReports(fixture.team.id, session.id);
-    const rows = items.map((entry) => [entry.item.title, entry.owner.name, entry.report?.trafficLight ?? null]);
+    const rows = items.map((entry) => [
+      entry.item.title,
+      entry.owner.name,
+      entry.report?.trafficLight ?? null,
+    ]);
     // The fixture's items share their creation instant, so their order is the ids' (random) order.
     expect(rows.sort()).toEqual([
       ['Action A', 'Ada', null],
@@ -136,7 +204,12 @@ describe('sessionReports', () => {
       ['Action C', 'Cy', null],
     ]);
     expect(items.find((entry) => entry.item.id === fixture.items.actionB.id)?.report).toEqual(written);
-    expect(written).toMatchObject({ sessionId: session.id, authorId: fixture.bo.id, progress: 70, explanation: 'Waiting on a supplier' });
+    expect(written).toMatchObject({
+      sessionId: session.id,
+      authorId: fixture.bo.id,
+      progress: 70,
+      explanation: 'Waiting on a supplier',
+    });
   });
 });
 
@@ -145,7 +218,13 @@ describe('writeReport', () => {
 
   it('refuses an item the session does not involve, naming itemId', async () => {
     const doing = await schedule(10);
-    const attempt = harness.service.writeReport(fixture.team.id, doing.id, fixture.items.strategy.id, fixture.ada.id, body);
+    const attempt = harness.service.writeReport(
+      fixture.team.id,
+      doing.id,
+      fixture.items.strategy.id,
+      fixture.ada.id,
+      body,
+    );
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'itemId' }] });
   });
@@ -153,18 +232,32 @@ describe('writeReport', () => {
   it('does not find another team’s item', async () => {
     const other = await createTeam(harness.orm);
     const session = await schedule(10);
-    const attempt = harness.service.writeReport(fixture.team.id, session.id, other.items.actionA.id, fixture.ada.id, body);
+    const attempt = harness.service.writeReport(
+      fixture.team.id,
+      session.id,
+      other.items.actionA.id,
+      fixture.ada.id,
+      body,
+    );
     await expect(attempt).rejects.toBeInstanceOf(SessionNotFoundError);
   });
 
   it('names each invalid field of the report', async () => {
     const session = await schedule(10);
-    const attempt = harness.service.writeReport(fixture.team.id, session.id, fixture.items.actionA.id, fixture.ada.id, {
-      progress: 120,
-      trafficLight: 'blue',
-      explanation: ' ',
-    } as never);
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'progress' }, { field: 'trafficLight' }, { field: 'explanation' }] });
+    const attempt = harness.service.writeReport(
+      fixture.team.id,
+      session.id,
+      fixture.items.actionA.id,
+      fixture.ada.id,
+      {
+        progress: 120,
+        trafficLight: 'blue',
+        explanation: ' ',
+      } as never,
+    );
+    await expect(attempt).rejects.toMatchObject({
+      errors: [{ field: 'progress' }, { field: 'trafficLight' }, { field: 'explanation' }],
+    });
   });
 });
 
@@ -176,13 +269,20 @@ describe('listSessions', () => {
     await addReport(harness.orm, fixture.items.actionA, fixture.ada, new Date());
     await addReport(harness.orm, fixture.items.kpi, fixture.bo, new Date());
 
-    const listed = await harness.service.listSessions(fixture.team.id, { from: doing.date, to: steering.date });
+    const listed = await harness.service.listSessions(fixture.team.id, {
+      from: doing.date,
+      to: steering.date,
+    });
     expect(listed.map((entry) => [entry.id, entry.reports])).toEqual([
       [doing.id, { submitted: 1, outstanding: 2 }],
       [steering.id, { submitted: 2, outstanding: 3 }],
     ]);
-    expect((await harness.service.listSessions(fixture.team.id, { kind: 'doing' })).map((entry) => entry.id)).toEqual([doing.id, later.id]);
-    await expect(harness.service.listSessions(fixture.team.id, { from: steering.date, to: doing.date })).rejects.toMatchObject({
+    expect(
+      (await harness.service.listSessions(fixture.team.id, { kind: 'doing' })).map((entry) => entry.id),
+    ).toEqual([doing.id, later.id]);
+    await expect(
+      harness.service.listSessions(fixture.team.id, { from: steering.date, to: doing.date }),
+    ).rejects.toMatchObject({
       errors: [{ field: 'to' }],
     });
   });
@@ -210,7 +310,10 @@ describe('sessionDetail', () => {
     const session = await schedule(10);
     const detail = await harness.service.sessionDetail(fixture.team.id, session.id);
     expect(detail.session).toEqual(session);
-    expect(detail.workflow).toMatchObject({ available: false, reason: expect.stringContaining('did not answer') });
+    expect(detail.workflow).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('did not answer'),
+    });
   });
 
   it('says so when the session has no workflow', async () => {

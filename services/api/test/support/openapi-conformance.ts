@@ -31,7 +31,9 @@ export class OpenApiConformance {
     this.matchers = Object.keys(document.paths ?? {})
       .map((template) => ({
         template,
-        pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
+        pattern: new RegExp(
+          `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`,
+        ),
         literal: !template.includes('{'),
       }))
       // A literal path wins over a template that would also match it.
@@ -40,25 +42,45 @@ export class OpenApiConformance {
 
   /** A description of what is wrong with the exchange, or null when it conforms. */
   check(exchange: Exchange): string | null {
-    if (undocumentedPrefixes.some((prefix) => exchange.path === prefix || exchange.path.startsWith(`${prefix}/`))) return null;
+    if (
+      undocumentedPrefixes.some(
+        (prefix) => exchange.path === prefix || exchange.path.startsWith(`${prefix}/`),
+      )
+    )
+      return null;
     const label = `${exchange.method} ${exchange.path} → ${exchange.status}`;
     const template = this.matchers.find((matcher) => matcher.pattern.test(exchange.path))?.template;
-    const operation = template ? (this.document.paths?.[template] as Record<string, Operation> | undefined)?.[exchange.method.toLowerCase()] : undefined;
+    const operation = template
+      ? (this.document.paths?.[template] as Record<string, Operation> | undefined)?.[
+          exchange.method.toLowerCase()
+        ]
+      : undefined;
     if (!template || !operation) {
       if (exchange.status !== 404) return `${label}: an undocumented route must answer 404`;
       return this.validate(label, 'unknown-route', problemSchema(), 'application/problem+json', exchange);
     }
     const response = operation.responses?.[String(exchange.status)];
-    if (!response) return `${label}: status ${exchange.status} is not documented for ${exchange.method} ${template}`;
-    if (!response.content) return exchange.body.length ? `${label}: documented without a body, but has one` : null;
+    if (!response)
+      return `${label}: status ${exchange.status} is not documented for ${exchange.method} ${template}`;
+    if (!response.content)
+      return exchange.body.length ? `${label}: documented without a body, but has one` : null;
     const mediaType = exchange.contentType?.split(';')[0]?.trim() ?? '';
-    const declared = Object.entries(response.content).find(([type]) => type.split(';')[0]?.trim() === mediaType);
-    if (!declared) return `${label}: media type "${mediaType}" is not documented (${Object.keys(response.content).join(', ')})`;
+    const declared = Object.entries(response.content).find(
+      ([type]) => type.split(';')[0]?.trim() === mediaType,
+    );
+    if (!declared)
+      return `${label}: media type "${mediaType}" is not documented (${Object.keys(response.content).join(', ')})`;
     const key = `${exchange.method} ${template} ${exchange.status} ${mediaType}`;
     return this.validate(label, key, declared[1].schema ?? {}, mediaType, exchange);
   }
 
-  private validate(label: string, key: string, schema: object, mediaType: string, exchange: Exchange): string | null {
+  private validate(
+    label: string,
+    key: string,
+    schema: object,
+    mediaType: string,
+    exchange: Exchange,
+  ): string | null {
     let validate = this.validators.get(key);
     if (!validate) {
       // The schema's $refs point into #/components of the document: carry them along.

@@ -24,12 +24,26 @@ export interface PermissionRow {
 
 /** Every member may (with `status`); outsiders get 404, anonymous callers 401. */
 export function members(status: number): Record<Actor, number> {
-  return { administrator: status, processOwner: status, member: status, itemOwner: status, outsider: 404, anonymous: 401 };
+  return {
+    administrator: status,
+    processOwner: status,
+    member: status,
+    itemOwner: status,
+    outsider: 404,
+    anonymous: 401,
+  };
 }
 
 /** Administrators only (with `status`); other members 403, outsiders 404, anonymous 401. */
 export function administrators(status: number): Record<Actor, number> {
-  return { administrator: status, processOwner: 403, member: 403, itemOwner: 403, outsider: 404, anonymous: 401 };
+  return {
+    administrator: status,
+    processOwner: 403,
+    member: 403,
+    itemOwner: 403,
+    outsider: 404,
+    anonymous: 401,
+  };
 }
 
 /** Administrators and process owners (with `status`); other members 403. */
@@ -39,7 +53,14 @@ export function administratorsAndProcessOwners(status: number): Record<Actor, nu
 
 /** Anyone signed in, whatever team (with `status`); anonymous 401. */
 export function signedIn(status: number): Record<Actor, number> {
-  return { administrator: status, processOwner: status, member: status, itemOwner: status, outsider: status, anonymous: 401 };
+  return {
+    administrator: status,
+    processOwner: status,
+    member: status,
+    itemOwner: status,
+    outsider: status,
+    anonymous: 401,
+  };
 }
 
 /** The same status for everyone, signed in or not. */
@@ -56,9 +77,15 @@ export async function send(testApp: TestApp, world: World, actor: Actor, call: P
 }
 
 /** Declares one test per row and actor; `context` gives the started app and its world. */
-export function describePermissionMatrix(title: string, rows: PermissionRow[], context: () => { testApp: TestApp; world: World }): void {
+export function describePermissionMatrix(
+  title: string,
+  rows: PermissionRow[],
+  context: () => { testApp: TestApp; world: World },
+): void {
   describe(title, () => {
-    const cases = rows.flatMap((row) => actors.map((actor) => [row.endpoint, actor, row.expect[actor], row] as const));
+    const cases = rows.flatMap((row) =>
+      actors.map((actor) => [row.endpoint, actor, row.expect[actor], row] as const),
+    );
     it.each(cases)('%s as %s → %i', async (_endpoint, actor, status, row) => {
       const { testApp, world } = context();
       const response = await send(testApp, world, actor, await row.call(world, actor));
@@ -66,7 +93,8 @@ export function describePermissionMatrix(title: string, rows: PermissionRow[], c
         throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
       }
       // A caller who is not a member never sees a team's data: the 404 is a bare problem.
-      if (status === 404 || status === 401 || status === 403) expect(response.type).toBe('application/problem+json');
+      if (status === 404 || status === 401 || status === 403)
+        expect(response.type).toBe('application/problem+json');
     });
   });
 }

@@ -52,10 +52,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const orm = await openOrm(database.url);
   await migrateToLatest(orm);
   const temporalAddress = process.env.TEMPORAL_ADDRESS ?? requireEnv('TEMPORAL_ADDRESS');
-  const config = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'silent', ...options.env });
-  const temporal = options.temporal ?? new Client({ connection: Connection.lazy({ address: temporalAddress }) });
+  const config = loadApiConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporalAddress,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const temporal =
+    options.temporal ?? new Client({ connection: Connection.lazy({ address: temporalAddress }) });
   const taskQueue = `api-test-${randomUUID()}`;
-  const sessions = createSessionService({ orm, client: temporal, taskQueue, statusQueryTimeoutMs: options.statusQueryTimeoutMs ?? 1_000 });
+  const sessions = createSessionService({
+    orm,
+    client: temporal,
+    taskQueue,
+    statusQueryTimeoutMs: options.statusQueryTimeoutMs ?? 1_000,
+  });
   const settingsChanges: TestApp['settingsChanges'] = [];
   const hooks: AppHooks = {
     onTeamSettingsChanged: async (teamId, settings) => {
@@ -94,7 +106,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     assertConformance: () => {
       const found = mismatches.splice(0);
-      if (found.length) throw new Error(`responses that do not match the OpenAPI document:\n${found.join('\n')}`);
+      if (found.length)
+        throw new Error(`responses that do not match the OpenAPI document:\n${found.join('\n')}`);
     },
     close: async () => {
       await temporal.connection.close().catch(() => undefined);

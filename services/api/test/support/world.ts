@@ -6,7 +6,14 @@ import { Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
 
-export const actors = ['administrator', 'processOwner', 'member', 'itemOwner', 'outsider', 'anonymous'] as const;
+export const actors = [
+  'administrator',
+  'processOwner',
+  'member',
+  'itemOwner',
+  'outsider',
+  'anonymous',
+] as const;
 export type Actor = (typeof actors)[number];
 
 export interface World {
@@ -29,9 +36,20 @@ export interface World {
 export async function createWorld(testApp: TestApp): Promise<World> {
   const em = testApp.orm.em.fork();
   const suffix = newId().slice(-12);
-  const team = em.create(Team, { name: `Team ${suffix}`, timeZone: 'Europe/Amsterdam', locale: 'en', sendHour: 9 });
-  const otherTeam = em.create(Team, { name: `Other ${suffix}`, timeZone: 'Europe/London', locale: 'en', sendHour: 8 });
-  const person = (name: string) => em.create(User, { name, email: `${name.toLowerCase()}-${suffix}@example.com`, locale: null });
+  const team = em.create(Team, {
+    name: `Team ${suffix}`,
+    timeZone: 'Europe/Amsterdam',
+    locale: 'en',
+    sendHour: 9,
+  });
+  const otherTeam = em.create(Team, {
+    name: `Other ${suffix}`,
+    timeZone: 'Europe/London',
+    locale: 'en',
+    sendHour: 8,
+  });
+  const person = (name: string) =>
+    em.create(User, { name, email: `${name.toLowerCase()}-${suffix}@example.com`, locale: null });
   const users = {
     administrator: person('Ada'),
     processOwner: person('Pim'),
@@ -44,9 +62,21 @@ export async function createWorld(testApp: TestApp): Promise<World> {
   em.create(Membership, { team, user: users.member, roles: ['member'] });
   em.create(Membership, { team, user: users.itemOwner, roles: ['member'] });
   em.create(Membership, { team: otherTeam, user: users.outsider, roles: ['administrator', 'process_owner'] });
-  const strategy = em.create(PlanItem, { team, type: 'strategy', title: 'Grow', owner: users.itemOwner, strategy: null });
+  const strategy = em.create(PlanItem, {
+    team,
+    type: 'strategy',
+    title: 'Grow',
+    owner: users.itemOwner,
+    strategy: null,
+  });
   const kpi = em.create(PlanItem, { team, type: 'kpi', title: 'Revenue', owner: users.itemOwner, strategy });
-  const action = em.create(PlanItem, { team, type: 'action', title: 'Launch', owner: users.itemOwner, strategy });
+  const action = em.create(PlanItem, {
+    team,
+    type: 'action',
+    title: 'Launch',
+    owner: users.itemOwner,
+    strategy,
+  });
   await em.flush();
 
   const tokens = { anonymous: null } as Record<Actor, string | null>;
@@ -67,14 +97,24 @@ export async function createWorld(testApp: TestApp): Promise<World> {
       },
       async member(roles = ['member']) {
         const fork = testApp.orm.em.fork();
-        const user = fork.create(User, { name: 'New member', email: `member-${newId()}@example.com`, locale: null });
+        const user = fork.create(User, {
+          name: 'New member',
+          email: `member-${newId()}@example.com`,
+          locale: null,
+        });
         fork.create(Membership, { team: team.id, user, roles });
         await fork.flush();
         return user;
       },
       async item(type, owner = users.itemOwner, parent = strategy) {
         const fork = testApp.orm.em.fork();
-        const item = fork.create(PlanItem, { team: team.id, type, title: `A ${type}`, owner: owner.id, strategy: type === 'strategy' ? null : parent.id });
+        const item = fork.create(PlanItem, {
+          team: team.id,
+          type,
+          title: `A ${type}`,
+          owner: owner.id,
+          strategy: type === 'strategy' ? null : parent.id,
+        });
         await fork.flush();
         return item;
       },

@@ -3,14 +3,31 @@
 // `cancel`, nothing else. Services never import each other, so the API tests the HTTP side of the
 // query against this; the real workflow's query is tested in services/workflows
 // (session.workflow.test.ts) and, with the built workers as processes, in tests/integration.
-import { cancelSignal, rescheduleSignal, statusQuery, type SessionStatus, type SessionWorkflowInput } from '@rhythm/domain';
+import {
+  cancelSignal,
+  rescheduleSignal,
+  statusQuery,
+  type SessionStatus,
+  type SessionWorkflowInput,
+} from '@rhythm/domain';
 import { condition, setHandler } from '@temporalio/workflow';
 
 export async function sessionWorkflow(input: SessionWorkflowInput): Promise<void> {
-  const status: SessionStatus = { sessionDate: input.date, kind: input.kind, state: 'scheduled', next: null, sent: [], skipped: [], changes: [] };
+  const status: SessionStatus = {
+    sessionDate: input.date,
+    kind: input.kind,
+    state: 'scheduled',
+    next: null,
+    sent: [],
+    skipped: [],
+    changes: [],
+  };
   setHandler(statusQuery, () => status);
   setHandler(rescheduleSignal, ({ date }) => {
-    status.changes.push({ at: new Date().toISOString(), what: `moved from ${status.sessionDate} to ${date}` });
+    status.changes.push({
+      at: new Date().toISOString(),
+      what: `moved from ${status.sessionDate} to ${date}`,
+    });
     status.sessionDate = date;
   });
   setHandler(cancelSignal, () => {

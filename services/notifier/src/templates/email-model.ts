@@ -32,7 +32,8 @@ export interface EmailModel {
 
 export function buildEmailModel(message: EmailMessage, links: Links): EmailModel {
   // The message crossed a process boundary as JSON; fail loudly rather than send a half-empty email.
-  if (!Object.hasOwn(messages, message.to.locale)) throw new RangeError(`No translations for locale ${String(message.to.locale)}`);
+  if (!Object.hasOwn(messages, message.to.locale))
+    throw new RangeError(`No translations for locale ${String(message.to.locale)}`);
   const t: Messages = messages[message.to.locale];
 
   const web = links.web.replace(/\/+$/, '');

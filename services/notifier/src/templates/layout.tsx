@@ -1,6 +1,17 @@
 // The frame every email shares: header with team, kind and date, the template's own words, the
 // recipient's items with their report links, and the links to the session and its calendar file.
-import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
 import type { ReactNode } from 'react';
 import type { EmailModel } from './email-model.js';
 import type { TemplateMessages } from './messages.js';
@@ -33,7 +44,8 @@ export function Layout({ model, words, children }: LayoutProps) {
           <ul style={styles.list}>
             {model.items.map((item) => (
               <li key={item.id} style={styles.item}>
-                <strong>{item.title}</strong> ({item.typeLabel}) · <Link href={item.reportUrl}>{t.reportLink}</Link>
+                <strong>{item.title}</strong> ({item.typeLabel}) ·{' '}
+                <Link href={item.reportUrl}>{t.reportLink}</Link>
               </li>
             ))}
           </ul>
@@ -67,7 +79,13 @@ function capitalize(phrase: string, intlLocale: string): string {
 // Inline styles: many email clients drop <style> blocks.
 const styles = {
   body: { backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif', color: '#1f2933' },
-  container: { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px 32px', maxWidth: '560px', borderRadius: '8px' },
+  container: {
+    backgroundColor: '#ffffff',
+    margin: '24px auto',
+    padding: '24px 32px',
+    maxWidth: '560px',
+    borderRadius: '8px',
+  },
   team: { fontSize: '20px', fontWeight: 'bold', margin: '0' },
   session: { fontSize: '16px', color: '#52606d', margin: '4px 0 0' },
   rule: { borderColor: '#e4e7eb', margin: '20px 0' },
@@ -76,6 +94,12 @@ const styles = {
   list: { paddingLeft: '20px', margin: '0' },
   item: { fontSize: '15px', lineHeight: '22px', marginBottom: '6px' },
   actions: { margin: '24px 0 8px' },
-  button: { backgroundColor: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: '6px', fontSize: '15px' },
+  button: {
+    backgroundColor: '#2563eb',
+    color: '#ffffff',
+    padding: '10px 18px',
+    borderRadius: '6px',
+    fontSize: '15px',
+  },
   footer: { fontSize: '13px', color: '#7b8794', margin: '4px 0' },
 } as const;

@@ -2,8 +2,11 @@ import type { DeliveryStep, Locale } from '@rhythm/domain';
 import { messages, type Facts, type Messages } from './messages.js';
 
 // Checked by `tsc` (Jest strips types): a locale missing a string must not compile.
-// @ts-expect-error reportLink is missing from the Dutch table
-const _incomplete: Record<Locale, Messages> = { en: messages.en, nl: { ...messages.nl, reportLink: undefined } };
+const _incomplete: Record<Locale, Messages> = {
+  en: messages.en,
+  // @ts-expect-error reportLink is missing from the Dutch table
+  nl: { ...messages.nl, reportLink: undefined },
+};
 
 describe('messages', () => {
   const facts: Facts = { team: 'Team Atlas', kind: 'x', date: 'y' };

@@ -46,7 +46,8 @@ export const messages: Record<Locale, Messages> = {
     timeZoneNote: (timeZone) => `Dates are in your team's time zone (${timeZone}).`,
     signature: 'Thanks, Rhythm',
     invitation: {
-      subject: ({ team, kind, date }) => `${team}: please add your progress reports for the ${kind} on ${date}`,
+      subject: ({ team, kind, date }) =>
+        `${team}: please add your progress reports for the ${kind} on ${date}`,
       preview: ({ kind, date }) => `The ${kind} is on ${date}.`,
       intro: ({ team, kind, date }) =>
         `The ${kind} of ${team} is on ${date}. Please add a progress report on each of your items before then: progress, a traffic light and a short explanation.`,
@@ -92,7 +93,8 @@ export const messages: Record<Locale, Messages> = {
     timeZoneNote: (timeZone) => `Datums volgen de tijdzone van je team (${timeZone}).`,
     signature: 'Bedankt, Rhythm',
     invitation: {
-      subject: ({ team, kind, date }) => `${team}: voeg je voortgangsrapportages toe voor de ${kind} van ${date}`,
+      subject: ({ team, kind, date }) =>
+        `${team}: voeg je voortgangsrapportages toe voor de ${kind} van ${date}`,
       preview: ({ kind, date }) => `De ${kind} is op ${date}.`,
       intro: ({ team, kind, date }) =>
         `De ${kind} van ${team} is op ${date}. Wil je vóór die tijd bij elk van je items een voortgangsrapportage toevoegen: de voortgang, een stoplicht en een korte toelichting?`,
@@ -100,7 +102,8 @@ export const messages: Record<Locale, Messages> = {
       calendarLink: 'Zet in je agenda',
     },
     reminder: {
-      subject: ({ team, kind, date }) => `${team}: herinnering, voortgangsrapportages voor de ${kind} van ${date}`,
+      subject: ({ team, kind, date }) =>
+        `${team}: herinnering, voortgangsrapportages voor de ${kind} van ${date}`,
       preview: ({ kind, date }) => `Er ontbreken nog rapportages voor de ${kind} van ${date}.`,
       intro: ({ team, kind, date }) =>
         `De ${kind} van ${team} is op ${date}. Voor deze items van jou ontbreekt nog een voortgangsrapportage:`,

@@ -36,13 +36,19 @@ function message(overrides: Partial<EmailMessage> = {}, locale: Locale = 'en'): 
 }
 
 // en-GB puts a comma after the weekday in current ICU data; older data did not.
-const formattedDate: Record<Locale, RegExp> = { en: /Tuesday,? 15 December 2026/, nl: /dinsdag 15 december 2026/ };
+const formattedDate: Record<Locale, RegExp> = {
+  en: /Tuesday,? 15 December 2026/,
+  nl: /dinsdag 15 december 2026/,
+};
 const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled'];
 const locales: Locale[] = ['en', 'nl'];
 const cases = templates.flatMap((template) => locales.map((locale) => [template, locale] as const));
 
 describe.each(cases)('the %s email in %s', (template, locale) => {
-  const rendered = renderEmail(message({ template, previousDate: '2026-12-08', reason: 'Offsite' }, locale), links);
+  const rendered = renderEmail(
+    message({ template, previousDate: '2026-12-08', reason: 'Offsite' }, locale),
+    links,
+  );
 
   it('puts the team name and the date in the subject', async () => {
     const { subject } = await rendered;
@@ -58,12 +64,15 @@ describe.each(cases)('the %s email in %s', (template, locale) => {
     }
   });
 
-  it.each(['html', 'text'] as const)('shows the date and links the session and its calendar file, in the %s', async (part) => {
-    const body = (await rendered)[part];
-    expect(body).toMatch(formattedDate[locale]);
-    expect(body).toMatch(linkPattern(part, sessionUrl));
-    expect(body).toMatch(linkPattern(part, calendarUrl));
-  });
+  it.each(['html', 'text'] as const)(
+    'shows the date and links the session and its calendar file, in the %s',
+    async (part) => {
+      const body = (await rendered)[part];
+      expect(body).toMatch(formattedDate[locale]);
+      expect(body).toMatch(linkPattern(part, sessionUrl));
+      expect(body).toMatch(linkPattern(part, calendarUrl));
+    },
+  );
 
   it('speaks the recipient’s language', async () => {
     const { text, html } = await rendered;
@@ -99,19 +108,28 @@ describe('template specifics', () => {
   });
 
   it('shows the old and the new date of a moved session', async () => {
-    const { text } = await renderEmail(message({ template: 'moved', sessionDate: '2026-12-17', previousDate: '2026-12-15' }, 'nl'), links);
+    const { text } = await renderEmail(
+      message({ template: 'moved', sessionDate: '2026-12-17', previousDate: '2026-12-15' }, 'nl'),
+      links,
+    );
     expect(text).toContain('is verplaatst van dinsdag 15 december 2026 naar donderdag 17 december 2026.');
   });
 
   it('shows only the new date when the moved message has no previous date', async () => {
-    const { subject, text } = await renderEmail(message({ template: 'moved', sessionDate: '2026-12-17' }), links);
+    const { subject, text } = await renderEmail(
+      message({ template: 'moved', sessionDate: '2026-12-17' }),
+      links,
+    );
     expect(subject).toMatch(/moved to Thursday,? 17 December 2026/);
     expect(text).toMatch(/has moved to Thursday,? 17 December 2026\./);
     expect(text).not.toContain('15 December');
   });
 
   it('gives the reason of a cancellation when there is one', async () => {
-    const withReason = await renderEmail(message({ template: 'cancelled', reason: 'Most of us are at the trade fair' }, 'nl'), links);
+    const withReason = await renderEmail(
+      message({ template: 'cancelled', reason: 'Most of us are at the trade fair' }, 'nl'),
+      links,
+    );
     expect(withReason.text).toContain('Reden: Most of us are at the trade fair');
     expect(withReason.text).toContain('gaat niet door');
     const without = await renderEmail(message({ template: 'cancelled', reason: '  ' }), links);
@@ -127,13 +145,18 @@ describe('template specifics', () => {
   });
 
   it('does not double the slash when a base URL ends with one', async () => {
-    const { text } = await renderEmail(message(), { web: 'https://rhythm.example/', api: 'https://api.rhythm.example/' });
+    const { text } = await renderEmail(message(), {
+      web: 'https://rhythm.example/',
+      api: 'https://api.rhythm.example/',
+    });
     expect(text).toContain(reportUrl('s1'));
     expect(text).toContain(calendarUrl);
   });
 
   it('refuses a template it does not know', async () => {
-    await expect(renderEmail(message({ template: 'digest' as DeliveryStep }), links)).rejects.toThrow(RangeError);
+    await expect(renderEmail(message({ template: 'digest' as DeliveryStep }), links)).rejects.toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -141,7 +164,10 @@ describe('untrusted text', () => {
   const title = '<script>alert("x")</script> R&D';
 
   it('is escaped in the HTML and intact in the text and subject', async () => {
-    const rendered = await renderEmail(message({ teamName: 'Sales & Marketing', items: [{ id: 'a9', type: 'action', title }] }), links);
+    const rendered = await renderEmail(
+      message({ teamName: 'Sales & Marketing', items: [{ id: 'a9', type: 'action', title }] }),
+      links,
+    );
     expect(rendered.html).not.toContain('<script>');
     expect(rendered.html).toContain('&lt;script&gt;');
     expect(rendered.html).toContain('R&amp;D');
@@ -155,13 +181,16 @@ describe('untrusted text', () => {
 describe('a session date near a day boundary', () => {
   // 2026-03-29 starts at 10:00 UTC the day before in Kiritimati (UTC+14) and ends at 07:00 UTC the
   // day after in Los Angeles (UTC−7): an instant-based format would show a neighbouring day.
-  it.each(['Pacific/Kiritimati', 'America/Los_Angeles'])('shows that calendar day for a team in %s', async (timeZone) => {
-    const en = await renderEmail(message({ sessionDate: '2026-03-29', timeZone }), links);
-    const nl = await renderEmail(message({ sessionDate: '2026-03-29', timeZone }, 'nl'), links);
-    expect(en.subject).toMatch(/Sunday,? 29 March 2026/);
-    expect(en.text).toMatch(/Sunday,? 29 March 2026/);
-    expect(en.text).not.toMatch(/Saturday|Monday|28 March|30 March/);
-    expect(nl.text).toContain('zondag 29 maart 2026');
-    expect(nl.text).toContain(`(${timeZone})`);
-  });
+  it.each(['Pacific/Kiritimati', 'America/Los_Angeles'])(
+    'shows that calendar day for a team in %s',
+    async (timeZone) => {
+      const en = await renderEmail(message({ sessionDate: '2026-03-29', timeZone }), links);
+      const nl = await renderEmail(message({ sessionDate: '2026-03-29', timeZone }, 'nl'), links);
+      expect(en.subject).toMatch(/Sunday,? 29 March 2026/);
+      expect(en.text).toMatch(/Sunday,? 29 March 2026/);
+      expect(en.text).not.toMatch(/Saturday|Monday|28 March|30 March/);
+      expect(nl.text).toContain('zondag 29 maart 2026');
+      expect(nl.text).toContain(`(${timeZone})`);
+    },
+  );
 });

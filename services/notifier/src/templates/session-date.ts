@@ -9,7 +9,9 @@ import type { CalendarDate } from '@rhythm/domain';
  */
 export function formatSessionDate(date: CalendarDate, intlLocale: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const noon = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)) : undefined;
+  const noon = match
+    ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12))
+    : undefined;
   // Date.UTC rolls impossible days over (02-30 → 03-02); refuse them rather than show another day.
   if (!noon || noon.toISOString().slice(0, 10) !== date) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);

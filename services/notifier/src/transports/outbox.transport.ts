@@ -10,11 +10,23 @@ export function outboxTransport(orm: Orm, logger: Logger): EmailTransport {
     name: 'outbox',
     async sendBatch(emails: OutgoingEmail[]): Promise<string[]> {
       const em = orm.em.fork();
-      const rows = emails.map(({ idempotencyKey, to, subject, html, text }) => ({ idempotencyKey, to, subject, html, text }));
-      await em.upsertMany(OutboxEmail, rows, { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' });
-      const stored = await em.find(OutboxEmail, { idempotencyKey: { $in: emails.map((email) => email.idempotencyKey) } });
+      const rows = emails.map(({ idempotencyKey, to, subject, html, text }) => ({
+        idempotencyKey,
+        to,
+        subject,
+        html,
+        text,
+      }));
+      await em.upsertMany(OutboxEmail, rows, {
+        onConflictFields: ['idempotencyKey'],
+        onConflictAction: 'ignore',
+      });
+      const stored = await em.find(OutboxEmail, {
+        idempotencyKey: { $in: emails.map((email) => email.idempotencyKey) },
+      });
       const ids = new Map(stored.map((row) => [row.idempotencyKey, row.id]));
-      for (const email of emails) logger.info({ to: email.to, subject: email.subject }, 'outbox: email stored');
+      for (const email of emails)
+        logger.info({ to: email.to, subject: email.subject }, 'outbox: email stored');
       return emails.map((email) => `outbox:${ids.get(email.idempotencyKey)}`);
     },
   };

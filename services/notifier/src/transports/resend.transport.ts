@@ -23,32 +23,52 @@ export interface ResendTransportOptions {
   requestTimeoutMs?: number;
 }
 
-export function resendTransport(resend: Resend, { requestTimeoutMs = 30 * SECOND }: ResendTransportOptions = {}): EmailTransport {
+export function resendTransport(
+  resend: Resend,
+  { requestTimeoutMs = 30 * SECOND }: ResendTransportOptions = {},
+): EmailTransport {
   return {
     name: 'resend',
     async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<string[]> {
-      if (emails.length > RESEND_BATCH_LIMIT) throw new RangeError(`a Resend batch takes at most ${RESEND_BATCH_LIMIT} emails, got ${emails.length}`);
+      if (emails.length > RESEND_BATCH_LIMIT)
+        throw new RangeError(
+          `a Resend batch takes at most ${RESEND_BATCH_LIMIT} emails, got ${emails.length}`,
+        );
       const { data, error, headers } = await resend.batch.send(
         emails.map(({ from, to, subject, html, text }) => ({ from, to, subject, html, text })),
         { idempotencyKey, signal: AbortSignal.timeout(requestTimeoutMs) },
       );
-      if (error) throw resendFailure({ status: error.statusCode ?? null, name: error.name, message: error.message }, headers ?? {}, Date.now());
+      if (error)
+        throw resendFailure(
+          { status: error.statusCode ?? null, name: error.name, message: error.message },
+          headers ?? {},
+          Date.now(),
+        );
       return data.data.map((email) => email.id);
     },
   };
 }
 
 /** Maps one Resend error (https://resend.com/docs/api-reference/errors) to a Temporal failure. */
-export function resendFailure(error: ProviderError, headers: Record<string, string>, now: number): ApplicationFailure {
+export function resendFailure(
+  error: ProviderError,
+  headers: Record<string, string>,
+  now: number,
+): ApplicationFailure {
   const asked = retryAfterMs(headers, now);
   if (error.status === null) return emailFailure(EmailFailure.ProviderUnavailable, error);
   // Resend: the daily quota (free plan) resets at midnight UTC. The monthly quota follows the
   // billing period, which the API does not tell, and an upgrade lifts it at once: look hourly.
-  if (error.name === 'daily_quota_exceeded') return emailFailure(EmailFailure.QuotaExceeded, error, Math.max(untilUtcMidnight(now), asked ?? 0));
-  if (error.name === 'monthly_quota_exceeded') return emailFailure(EmailFailure.QuotaExceeded, error, Math.max(HOUR, asked ?? 0));
-  if (error.status === 429) return emailFailure(EmailFailure.RateLimited, error, asked ?? resetMs(headers) ?? SECOND);
-  if (error.status >= 500 || error.name === 'concurrent_idempotent_requests') return emailFailure(EmailFailure.ProviderUnavailable, error);
-  if (error.status === 401 || error.status === 403) return emailFailure(EmailFailure.ProviderUnauthorized, error);
+  if (error.name === 'daily_quota_exceeded')
+    return emailFailure(EmailFailure.QuotaExceeded, error, Math.max(untilUtcMidnight(now), asked ?? 0));
+  if (error.name === 'monthly_quota_exceeded')
+    return emailFailure(EmailFailure.QuotaExceeded, error, Math.max(HOUR, asked ?? 0));
+  if (error.status === 429)
+    return emailFailure(EmailFailure.RateLimited, error, asked ?? resetMs(headers) ?? SECOND);
+  if (error.status >= 500 || error.name === 'concurrent_idempotent_requests')
+    return emailFailure(EmailFailure.ProviderUnavailable, error);
+  if (error.status === 401 || error.status === 403)
+    return emailFailure(EmailFailure.ProviderUnauthorized, error);
   return emailFailure(EmailFailure.Rejected, error);
 }
 

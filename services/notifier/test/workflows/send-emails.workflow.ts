@@ -10,7 +10,11 @@ export interface SendEmailsInput {
   startToCloseTimeout: string;
 }
 
-export async function sendEmailsWorkflow({ taskQueue, messages, startToCloseTimeout }: SendEmailsInput): Promise<SendResult[]> {
+export async function sendEmailsWorkflow({
+  taskQueue,
+  messages,
+  startToCloseTimeout,
+}: SendEmailsInput): Promise<SendResult[]> {
   const notifier = proxyActivities<NotifierActivities>({
     taskQueue,
     startToCloseTimeout,

@@ -60,7 +60,10 @@ export function planInput(memory: SessionMemory): SessionPlanInput {
     sendHour: memory.sendHour,
     sendInvitation: memory.sendInvitation,
     sendReminder: memory.sendReminder,
-    invitation: memory.invitation && { sessionDate: memory.invitation.sessionDate, at: new Date(memory.invitation.at) },
+    invitation: memory.invitation && {
+      sessionDate: memory.invitation.sessionDate,
+      at: new Date(memory.invitation.at),
+    },
     remindedFor: memory.remindedFor,
   };
 }
@@ -80,7 +83,8 @@ export const applySignal = {
     if (!parsed.success) return ignore(memory, 'reschedule', 'malformed payload', now);
     const { date } = parsed.data;
     if (memory.state !== 'scheduled') return ignore(memory, 'reschedule', `session is ${memory.state}`, now);
-    if (isBeforeToday(date, memory.timeZone, now)) return ignore(memory, 'reschedule', `${date} is in the past`, now);
+    if (isBeforeToday(date, memory.timeZone, now))
+      return ignore(memory, 'reschedule', `${date} is in the past`, now);
     if (date === memory.sessionDate) return ignore(memory, 'reschedule', `already on ${date}`, now);
     record(memory, `moved from ${memory.sessionDate} to ${date}`, now);
     memory.sessionDate = date;
@@ -89,7 +93,8 @@ export const applySignal = {
   setNotifications(memory: SessionMemory, payload: unknown, now: Date): boolean {
     const parsed = SetNotificationsSignal.safeParse(payload);
     if (!parsed.success) return ignore(memory, 'setNotifications', 'malformed payload', now);
-    if (memory.state !== 'scheduled') return ignore(memory, 'setNotifications', `session is ${memory.state}`, now);
+    if (memory.state !== 'scheduled')
+      return ignore(memory, 'setNotifications', `session is ${memory.state}`, now);
     const { invitation, reminder } = parsed.data;
     const what: string[] = [];
     if (invitation !== undefined && invitation !== memory.sendInvitation) {
@@ -116,7 +121,8 @@ export const applySignal = {
   teamSettingsChanged(memory: SessionMemory, payload: unknown, now: Date): boolean {
     const parsed = TeamSettingsChangedSignal.safeParse(payload);
     if (!parsed.success) return ignore(memory, 'teamSettingsChanged', 'malformed payload', now);
-    if (memory.state !== 'scheduled') return ignore(memory, 'teamSettingsChanged', `session is ${memory.state}`, now);
+    if (memory.state !== 'scheduled')
+      return ignore(memory, 'teamSettingsChanged', `session is ${memory.state}`, now);
     const { timeZone, sendHour } = parsed.data;
     if (timeZone === memory.timeZone && sendHour === memory.sendHour) {
       return ignore(memory, 'teamSettingsChanged', 'nothing changed', now);
@@ -128,7 +134,11 @@ export const applySignal = {
   },
 };
 
-export function status(memory: SessionMemory, kind: SessionStatus['kind'], next: PlannedNext | null): SessionStatus {
+export function status(
+  memory: SessionMemory,
+  kind: SessionStatus['kind'],
+  next: PlannedNext | null,
+): SessionStatus {
   return {
     sessionDate: memory.sessionDate,
     kind,

@@ -2,7 +2,16 @@
 // state twice leaves it as it is, and the next occurrence is created and started under ids the
 // workflow chose, so a retry finds them instead of making new ones.
 import { SESSIONS_TASK_QUEUE, type CalendarDate, type OwnerWithItems } from '@rhythm/domain';
-import { Membership, Session, Team, User, loadSessionReview, ownersMissingReports, ownersToInvite, type Orm } from '@rhythm/persistence';
+import {
+  Membership,
+  Session,
+  Team,
+  User,
+  loadSessionReview,
+  ownersMissingReports,
+  ownersToInvite,
+  type Orm,
+} from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import type { Client } from '@temporalio/client';
 
@@ -13,18 +22,34 @@ export interface SessionActivityDependencies {
   taskQueue?: string;
 }
 
-export function createSessionActivities({ orm, client, taskQueue = SESSIONS_TASK_QUEUE }: SessionActivityDependencies) {
+export function createSessionActivities({
+  orm,
+  client,
+  taskQueue = SESSIONS_TASK_QUEUE,
+}: SessionActivityDependencies) {
   return {
     async ownersToInvite({ sessionId }: { sessionId: string }): Promise<OwnerWithItems[]> {
       return ownersToInvite(await loadSessionReview(orm.em.fork(), sessionId));
     },
 
-    async ownersMissingReports({ sessionId, sessionDate }: { sessionId: string; sessionDate: CalendarDate }): Promise<OwnerWithItems[]> {
+    async ownersMissingReports({
+      sessionId,
+      sessionDate,
+    }: {
+      sessionId: string;
+      sessionDate: CalendarDate;
+    }): Promise<OwnerWithItems[]> {
       return ownersMissingReports(await loadSessionReview(orm.em.fork(), sessionId, sessionDate));
     },
 
     /** The invited owners with their involved items, for "moved" and "cancelled" notices. */
-    async ownersByIds({ sessionId, userIds }: { sessionId: string; userIds: string[] }): Promise<OwnerWithItems[]> {
+    async ownersByIds({
+      sessionId,
+      userIds,
+    }: {
+      sessionId: string;
+      userIds: string[];
+    }): Promise<OwnerWithItems[]> {
       const review = await loadSessionReview(orm.em.fork(), sessionId);
       const owners = ownersToInvite(review);
       const wanted = new Set(userIds);
@@ -34,11 +59,25 @@ export function createSessionActivities({ orm, client, taskQueue = SESSIONS_TASK
       return [...found, ...(await usersWithoutItems(review.session.team.id, missing))];
     },
 
-    async markSession({ sessionId, state }: { sessionId: string; state: 'held' | 'cancelled' }): Promise<void> {
+    async markSession({
+      sessionId,
+      state,
+    }: {
+      sessionId: string;
+      state: 'held' | 'cancelled';
+    }): Promise<void> {
       await orm.em.fork().nativeUpdate(Session, { id: sessionId, state: 'scheduled' }, { state });
     },
 
-    async scheduleNextOccurrence({ sessionId, nextSessionId, date }: { sessionId: string; nextSessionId: string; date: CalendarDate }): Promise<void> {
+    async scheduleNextOccurrence({
+      sessionId,
+      nextSessionId,
+      date,
+    }: {
+      sessionId: string;
+      nextSessionId: string;
+      date: CalendarDate;
+    }): Promise<void> {
       const em = orm.em.fork();
       const previous = await em.findOneOrFail(Session, { id: sessionId }, { populate: ['team'] });
       const team = previous.team.getEntity();

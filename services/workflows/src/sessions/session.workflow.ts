@@ -36,7 +36,14 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SessionActivities } from './session.activities.js';
-import { applySignal, initialMemory, needsMovedNotice, planInput, status, type SessionMemory } from './session-state.js';
+import {
+  applySignal,
+  initialMemory,
+  needsMovedNotice,
+  planInput,
+  status,
+  type SessionMemory,
+} from './session-state.js';
 
 const db = proxyActivities<SessionActivities>({
   startToCloseTimeout: '1 minute',
@@ -60,7 +67,10 @@ export interface SessionWorkflowCarry {
   memory: SessionMemory;
 }
 
-export async function sessionWorkflow(rawInput: SessionWorkflowInput, carry?: SessionWorkflowCarry): Promise<SessionSummary> {
+export async function sessionWorkflow(
+  rawInput: SessionWorkflowInput,
+  carry?: SessionWorkflowCarry,
+): Promise<SessionSummary> {
   const input = validInput(rawInput);
   const memory: SessionMemory = carry?.memory ?? initialMemory(input);
   let next: PlannedNext | null = null;
@@ -69,9 +79,13 @@ export async function sessionWorkflow(rawInput: SessionWorkflowInput, carry?: Se
     replan ||= changed;
   };
   setHandler(rescheduleSignal, (payload) => on(applySignal.reschedule(memory, payload, new Date())));
-  setHandler(setNotificationsSignal, (payload) => on(applySignal.setNotifications(memory, payload, new Date())));
+  setHandler(setNotificationsSignal, (payload) =>
+    on(applySignal.setNotifications(memory, payload, new Date())),
+  );
   setHandler(cancelSignal, (payload) => on(applySignal.cancel(memory, payload, new Date())));
-  setHandler(teamSettingsChangedSignal, (payload) => on(applySignal.teamSettingsChanged(memory, payload, new Date())));
+  setHandler(teamSettingsChangedSignal, (payload) =>
+    on(applySignal.teamSettingsChanged(memory, payload, new Date())),
+  );
   setHandler(statusQuery, () => status(memory, input.kind, next));
 
   for (;;) {
@@ -111,7 +125,10 @@ async function invite(input: SessionWorkflowInput, memory: SessionMemory): Promi
   memory.toldDate = sessionDate;
   const plan = planInput(memory);
   if (memory.sendReminder && reminderCoveredByInvitation(plan)) {
-    memory.skipped.push({ step: 'reminder', reason: `invitation for ${sessionDate} went out after the reminder time` });
+    memory.skipped.push({
+      step: 'reminder',
+      reason: `invitation for ${sessionDate} went out after the reminder time`,
+    });
   }
 }
 
@@ -124,7 +141,11 @@ async function remind(input: SessionWorkflowInput, memory: SessionMemory): Promi
 }
 
 /** "Session moved" or "session cancelled" to the owners who were invited. */
-async function notifyInvited(input: SessionWorkflowInput, memory: SessionMemory, step: 'moved' | 'cancelled'): Promise<void> {
+async function notifyInvited(
+  input: SessionWorkflowInput,
+  memory: SessionMemory,
+  step: 'moved' | 'cancelled',
+): Promise<void> {
   const toldDate = memory.toldDate;
   const owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: memory.invited });
   await send(input, memory, step, owners, toldDate ?? undefined);
@@ -157,7 +178,8 @@ async function send(
   const results = messages.length ? await notifier.sendEmails(messages) : [];
   const sentTo = results.filter((result) => result.state === 'sent').map((result) => result.userId);
   for (const result of results) {
-    if (result.state === 'skipped') memory.skipped.push({ step, reason: `${result.userId}: ${result.reason ?? 'skipped'}` });
+    if (result.state === 'skipped')
+      memory.skipped.push({ step, reason: `${result.userId}: ${result.reason ?? 'skipped'}` });
   }
   memory.sent.push({ step, at: new Date().toISOString(), sessionDate, recipients: sentTo });
   return sentTo;
@@ -174,7 +196,11 @@ async function hold(input: SessionWorkflowInput, memory: SessionMemory): Promise
   memory.state = 'held';
   publish(input, memory, null);
   const involved = await db.ownersToInvite({ sessionId: input.sessionId });
-  const missing = new Set((await db.ownersMissingReports({ sessionId: input.sessionId, sessionDate: memory.sessionDate })).map((o) => o.userId));
+  const missing = new Set(
+    (await db.ownersMissingReports({ sessionId: input.sessionId, sessionDate: memory.sessionDate })).map(
+      (o) => o.userId,
+    ),
+  );
   await db.markSession({ sessionId: input.sessionId, state: 'held' });
   const nextDate = nextOccurrence(memory.sessionDate, input.repeat);
   let nextSessionId: string | null = null;
@@ -182,13 +208,21 @@ async function hold(input: SessionWorkflowInput, memory: SessionMemory): Promise
     // uuid4() is deterministic in a workflow: a retried or replayed step asks for the same id.
     nextSessionId = uuid4();
     await db.scheduleNextOccurrence({ sessionId: input.sessionId, nextSessionId, date: nextDate });
-    memory.changes.push({ at: new Date().toISOString(), what: `next session ${nextSessionId} on ${nextDate}` });
+    memory.changes.push({
+      at: new Date().toISOString(),
+      what: `next session ${nextSessionId} on ${nextDate}`,
+    });
   }
   const reported = involved.map((o) => o.userId).filter((id) => !missing.has(id));
   return summary(input, memory, reported, nextSessionId);
 }
 
-function summary(input: SessionWorkflowInput, memory: SessionMemory, reported: string[], nextSessionId: string | null): SessionSummary {
+function summary(
+  input: SessionWorkflowInput,
+  memory: SessionMemory,
+  reported: string[],
+  nextSessionId: string | null,
+): SessionSummary {
   return {
     sessionId: input.sessionId,
     sessionDate: memory.sessionDate,
@@ -216,7 +250,10 @@ function validInput(input: unknown): SessionWorkflowInput {
   const parsed = SessionWorkflowInputV1.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-  throw ApplicationFailure.nonRetryable(`invalid session workflow input: ${problems}`, 'InvalidWorkflowInput');
+  throw ApplicationFailure.nonRetryable(
+    `invalid session workflow input: ${problems}`,
+    'InvalidWorkflowInput',
+  );
 }
 
 function teamName(): string {
