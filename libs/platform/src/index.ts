@@ -4,3 +4,4 @@ export * from './run-main.js';
 export * from './temporal.js';
 export * from './connect.js';
 export * from './health-server.js';
+export * from './run-worker.js';

@@ -3,12 +3,10 @@ import { connectOrm } from '@rhythm/persistence';
 import {
   createLogger,
   databaseLocation,
-  onShutdown,
   reach,
   runMain,
-  startHealthServer,
+  runWorker,
   temporalConnectionOptions,
-  workerHealth,
 } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { Resend } from 'resend';
@@ -44,27 +42,14 @@ runMain('rhythm-notifier', async () => {
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,
     taskQueue: config.NOTIFIER_TASK_QUEUE,
   });
-  const health =
-    config.HEALTH_PORT === undefined
-      ? null
-      : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
-  const running = worker.run().finally(async () => {
-    await connection.close();
-    await orm.close();
-    await health?.close();
-    logger.info('rhythm-notifier stopped');
-  });
-  onShutdown(async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
-  logger.info(
-    {
+  await runWorker(worker, {
+    service: 'rhythm-notifier',
+    logger,
+    healthPort: config.HEALTH_PORT,
+    close: [() => connection.close(), () => orm.close()],
+    details: {
       transport: transport.name,
       ...(config.RESEND_API_KEY ? { resend: config.RESEND_BASE_URL ?? 'https://api.resend.com' } : {}),
-      taskQueue: worker.options.taskQueue,
     },
-    'rhythm-notifier polling',
-  );
-  await running;
+  });
 });

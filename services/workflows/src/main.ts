@@ -5,12 +5,10 @@ import {
   connectTemporalClient,
   createLogger,
   databaseLocation,
-  onShutdown,
   reach,
   runMain,
-  startHealthServer,
+  runWorker,
   temporalConnectionOptions,
-  workerHealth,
 } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
 import { startMissingSessionWorkflows } from '@rhythm/session-lifecycle';
@@ -34,26 +32,15 @@ runMain('rhythm-workflows', async () => {
     activities: createSessionActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
-  const health =
-    config.HEALTH_PORT === undefined
-      ? null
-      : await startHealthServer(config.HEALTH_PORT, () => workerHealth(worker.getState()));
-  // The SDK's runtime also turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once drained.
-  const running = worker.run().finally(async () => {
-    await connection.close();
-    await client.connection.close();
-    await orm.close();
-    await health?.close();
-    logger.info('rhythm-workflows stopped');
+  await runWorker(worker, {
+    service: 'rhythm-workflows',
+    logger,
+    healthPort: config.HEALTH_PORT,
+    close: [() => connection.close(), () => client.connection.close(), () => orm.close()],
+    afterStart: async () => {
+      const started = await startMissingSessionWorkflows(orm, client);
+      if (started.length)
+        logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
+    },
   });
-  onShutdown(async () => {
-    logger.info('draining: no new tasks, finishing running activities');
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
-  logger.info({ taskQueue: worker.options.taskQueue }, 'rhythm-workflows polling');
-  const started = await startMissingSessionWorkflows(orm, client);
-  if (started.length)
-    logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
-  await running;
 });
