@@ -1,10 +1,13 @@
 // Creates the application database on a server and brings it to the latest migration (and, for
-// the local stack, the demo seed) through the persistence lib, so the schema has one source.
+// the local stack, the demo seed) with the persistence lib's CLI, so the schema has one source.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { root } from './paths.ts';
 import { StackError, say } from './log.ts';
+
+const run = promisify(execFile);
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -24,25 +27,16 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
   return url.toString();
 }
 
-interface PersistenceLib {
-  openOrm(url: string): Promise<{ close(force?: boolean): Promise<void> }>;
-  migrateToLatest(orm: unknown): Promise<string[]>;
-  seedDemo(orm: unknown, now: Date): Promise<void>;
-}
-
+/** The deployments' own entry point (`rhythm-db migrate [--seed]`), so local and production agree. */
 export async function migrateAndSeed(databaseUrl: string, { seed }: { seed: boolean }): Promise<void> {
-  const lib = (await import(
-    pathToFileURL(path.join(root, 'libs/persistence/dist/index.js')).href
-  )) as PersistenceLib;
-  const orm = await lib.openOrm(databaseUrl);
+  const cli = path.join(root, 'libs/persistence/dist/cli.js');
   try {
-    const applied = await lib.migrateToLatest(orm);
-    say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-    if (seed) {
-      await lib.seedDemo(orm, new Date());
-      say('demo team seeded (idempotent)');
-    }
-  } finally {
-    await orm.close(true);
+    const { stdout } = await run(process.execPath, [cli, 'migrate', ...(seed ? ['--seed'] : [])], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    for (const line of stdout.trim().split('\n')) if (line) say(line);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new StackError(`migrating the database failed: ${stderr || String(error)}`);
   }
 }

@@ -57,10 +57,11 @@ export async function loadSessionReview(
       { populate: ['owner'], orderBy: { createdAt: 'asc', id: 'asc' } },
     ),
     em.find(Membership, { team: team.id }, { fields: ['user'] }),
+    // Only the latest held session of the kind before this one matters for "current".
     em.find(
       Session,
       { team: team.id, kind: session.kind, state: 'held', date: { $lt: date } },
-      { fields: ['date', 'kind', 'state'] },
+      { fields: ['date', 'kind', 'state'], orderBy: { date: 'desc' }, limit: 1 },
     ),
   ]);
   const context: CurrencyContext = {

@@ -5,12 +5,12 @@ import { SESSIONS_TASK_QUEUE, type CalendarDate, type OwnerWithItems } from '@rh
 import {
   Membership,
   Session,
-  Team,
   User,
   loadSessionReview,
   ownersMissingReports,
   ownersToInvite,
   type Orm,
+  type Team,
 } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import type { Client } from '@temporalio/client';
@@ -56,7 +56,7 @@ export function createSessionActivities({
       // An invited owner whose items were reassigned since is still told, with no items listed.
       const found = owners.filter((owner) => wanted.has(owner.userId));
       const missing = userIds.filter((id) => !found.some((owner) => owner.userId === id));
-      return [...found, ...(await usersWithoutItems(review.session.team.id, missing))];
+      return [...found, ...(await usersWithoutItems(review.session.team.getEntity(), missing))];
     },
 
     async markSession({
@@ -100,13 +100,13 @@ export function createSessionActivities({
     },
   };
 
-  async function usersWithoutItems(teamId: string, userIds: string[]): Promise<OwnerWithItems[]> {
+  /** `team` comes from the review just loaded, so its locale is not read again. */
+  async function usersWithoutItems(team: Team, userIds: string[]): Promise<OwnerWithItems[]> {
     if (userIds.length === 0) return [];
     const em = orm.em.fork();
-    const [users, members, team] = await Promise.all([
+    const [users, members] = await Promise.all([
       em.find(User, { id: { $in: userIds } }),
-      em.find(Membership, { team: teamId, user: { $in: userIds } }, { fields: ['user'] }),
-      em.findOneOrFail(Team, { id: teamId }),
+      em.find(Membership, { team: team.id, user: { $in: userIds } }, { fields: ['user'] }),
     ]);
     const memberIds = new Set(members.map((membership) => membership.user.id));
     return users.map((user) => ({
