@@ -60,7 +60,12 @@ it('continues as new after many reschedules without losing or resending anything
   for (let i = 1; i <= moves; i++) await handle.signal(rescheduleSignal, { date: addDays(first, i % 2) });
   await handle.signal(setNotificationsSignal, { reminder: true });
 
-  const latest = await handle.describe();
+  // The worker works through the signals after they are accepted: wait (bounded) for the new run.
+  let latest = await handle.describe();
+  for (let i = 0; i < 100 && latest.runId === firstRunId; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    latest = await handle.describe();
+  }
   expect(latest.runId).not.toBe(firstRunId); // Continued as new at least once.
   const status = await handle.query(statusQuery);
   expect(status.changes.filter((change) => change.what.startsWith('moved from'))).toHaveLength(moves);
