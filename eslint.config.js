@@ -1,5 +1,6 @@
 // One lint config for the whole monorepo. Its main job beyond style: fence the workflow sandbox.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -76,5 +77,10 @@ export default tseslint.config(
         { name: 'setInterval', message: 'Use sleep() from @temporalio/workflow.' },
       ],
     },
+  },
+  // The web app: React's rules of hooks (and the React Compiler's checks that come with them).
+  {
+    files: ['services/web/src/**/*.{ts,tsx}', 'services/web/test/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
 );

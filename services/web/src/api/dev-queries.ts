@@ -1,0 +1,44 @@
+// Development-only API routes (the dev sign-in list and the outbox). They exist only when the API
+// runs with NODE_ENV=development; a 404 means "not in development", not an error.
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../auth/auth-context';
+import { ok } from './client';
+import { ApiError } from './problem';
+import { keys } from './queries';
+
+export function useDevUsers() {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.devUsers,
+    queryFn: async () => {
+      try {
+        return await ok(api.GET('/api/dev/users'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    retry: false,
+  });
+}
+
+export function useOutbox(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.outbox(page),
+    queryFn: async () => {
+      try {
+        return await ok(api.GET('/api/dev/outbox', { params: { query: { page, pageSize: 10 } } }));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    retry: false,
+  });
+}
+
+/** True when the API offers the development routes (then the outbox is worth a link). */
+export function useDevMode(): boolean {
+  return useOutbox(1).data != null;
+}

@@ -1,0 +1,86 @@
+// The app's reads, one hook per API resource, with the query keys the mutations invalidate.
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../auth/auth-context';
+import { ok } from './client';
+
+export const keys = {
+  me: ['me'] as const,
+  overview: ['overview'] as const,
+  team: (teamId: string) => ['team', teamId] as const,
+  sessions: (teamId: string) => ['team', teamId, 'sessions'] as const,
+  session: (teamId: string, sessionId: string) => ['team', teamId, 'sessions', sessionId] as const,
+  devUsers: ['dev', 'users'] as const,
+  outbox: (page: number) => ['dev', 'outbox', page] as const,
+};
+
+export function useMe() {
+  const api = useApi();
+  return useQuery({ queryKey: keys.me, queryFn: () => ok(api.GET('/api/me')) });
+}
+
+export function useOverview() {
+  const api = useApi();
+  return useQuery({ queryKey: keys.overview, queryFn: () => ok(api.GET('/api/me/overview')) });
+}
+
+export function useTeam(teamId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.team(teamId),
+    queryFn: () => ok(api.GET('/api/teams/{teamId}', { params: { path: { teamId } } })),
+  });
+}
+
+export function useSessions(teamId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.sessions(teamId),
+    queryFn: () => ok(api.GET('/api/teams/{teamId}/sessions', { params: { path: { teamId }, query: {} } })),
+  });
+}
+
+export function useSessionStatus(teamId: string, sessionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.session(teamId, sessionId), 'status'],
+    queryFn: () =>
+      ok(
+        api.GET('/api/teams/{teamId}/sessions/{sessionId}/status', {
+          params: { path: { teamId, sessionId } },
+        }),
+      ),
+  });
+}
+
+export function useSessionDetail(teamId: string, sessionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.session(teamId, sessionId), 'detail'],
+    queryFn: () =>
+      ok(api.GET('/api/teams/{teamId}/sessions/{sessionId}', { params: { path: { teamId, sessionId } } })),
+  });
+}
+
+export function useSessionReports(teamId: string, sessionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.session(teamId, sessionId), 'reports'],
+    queryFn: () =>
+      ok(
+        api.GET('/api/teams/{teamId}/sessions/{sessionId}/reports', {
+          params: { path: { teamId, sessionId } },
+        }),
+      ),
+  });
+}
+
+/** The roles the caller holds in a team, from /api/me: they decide which controls a page shows. */
+export function useTeamRoles(teamId: string) {
+  const me = useMe();
+  const roles = me.data?.teams.find((team) => team.id === teamId)?.roles ?? [];
+  return {
+    roles,
+    canSchedule: roles.includes('administrator') || roles.includes('process_owner'),
+    loaded: me.isSuccess,
+  };
+}

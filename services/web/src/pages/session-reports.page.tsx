@@ -1,0 +1,68 @@
+// The progress reports for a session: every involved item's current report (progress, traffic
+// light, explanation, when), or that it has none yet. "Progress reports" on My overview lands here.
+import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useSessionReports } from '../api/queries';
+import { ItemTypeBadge, KindBadge, LightBadge } from '../components/labels';
+import { QueryState } from '../components/query-state';
+import { formatDay, formatInstant } from '../i18n/format';
+
+const barColor = { green: 'green', amber: 'orange', red: 'red' } as const;
+
+export function SessionReportsPage() {
+  const { t, i18n } = useTranslation();
+  const { teamId = '', sessionId = '' } = useParams();
+  const reports = useSessionReports(teamId, sessionId);
+  return (
+    <Stack>
+      <Title order={1}>{t('reports.title')}</Title>
+      <QueryState query={reports}>
+        {({ session, items }) => (
+          <>
+            <Group gap="sm">
+              <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
+              <KindBadge kind={session.kind} />
+            </Group>
+            {items.map(({ item, owner, report }) => (
+              <Card withBorder key={item.id} component="article" aria-labelledby={`report-${item.id}`}>
+                <Stack gap="xs">
+                  <Group gap="xs">
+                    <ItemTypeBadge type={item.type} />
+                    <Title order={2} size="h5" id={`report-${item.id}`}>
+                      {item.title}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      {owner.name}
+                    </Text>
+                  </Group>
+                  {report ? (
+                    <>
+                      <Group gap="sm">
+                        <LightBadge light={report.trafficLight} />
+                        <Text size="sm">{t('report.percent', { value: report.progress })}</Text>
+                        <Text size="sm" c="dimmed">
+                          {formatInstant(report.createdAt, i18n.language)}
+                        </Text>
+                      </Group>
+                      <Progress
+                        value={report.progress}
+                        color={barColor[report.trafficLight]}
+                        aria-label={t('report.progress')}
+                      />
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {report.explanation}
+                      </Text>
+                    </>
+                  ) : (
+                    <Badge color="gray">{t('report.none')}</Badge>
+                  )}
+                </Stack>
+              </Card>
+            ))}
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

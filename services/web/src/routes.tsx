@@ -1,0 +1,42 @@
+// The app's pages by path. The session paths are the ones the API hands out (My overview's links)
+// and the emails carry (/teams/{teamId}/sessions/{sessionId}…), so those links land here.
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/auth-context';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './pages/not-found.page';
+import { OutboxPage } from './pages/outbox.page';
+import { OverviewPage } from './pages/overview.page';
+import { ProcessStatusPage } from './pages/process-status.page';
+import { ReportPage } from './pages/report.page';
+import { SessionItemsPage } from './pages/session-items.page';
+import { SessionReportsPage } from './pages/session-reports.page';
+import { SignInPage } from './pages/sign-in.page';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="teams/:teamId/status" element={<ProcessStatusPage />} />
+        <Route path="teams/:teamId/sessions/:sessionId" element={<SessionItemsPage />} />
+        <Route path="teams/:teamId/sessions/:sessionId/reports" element={<SessionReportsPage />} />
+        <Route path="teams/:teamId/sessions/:sessionId/report" element={<ReportPage />} />
+        <Route path="teams/:teamId/sessions/:sessionId/items/:itemId/report" element={<ReportPage />} />
+        <Route path="outbox" element={<OutboxPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Pages behind sign-in; a visitor without a session goes to sign-in and comes back after. */
+function SignedIn() {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+  return <AppLayout />;
+}

@@ -1,0 +1,93 @@
+// The session's emails as a timeline: what went out (when, to whom, which were skipped and why),
+// then what the workflow sends next and to whom. The deliveries are the notifier's durable record;
+// `next` follows the workflow's own rule.
+import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../api/client';
+import { formatDay, formatInstant } from '../i18n/format';
+
+type Status = Schemas['SessionStatus'];
+type Delivery = Schemas['Delivery'];
+
+interface Batch {
+  step: Delivery['step'];
+  sessionDate: string;
+  at: string;
+  deliveries: Delivery[];
+}
+
+/** One batch per step and session date (a move re-plans the reminder for the new date). */
+function batches(deliveries: Delivery[]): Batch[] {
+  const byKey = new Map<string, Batch>();
+  for (const delivery of [...deliveries].sort((a, b) => a.at.localeCompare(b.at))) {
+    const key = `${delivery.step}/${delivery.sessionDate}`;
+    const batch = byKey.get(key) ?? {
+      step: delivery.step,
+      sessionDate: delivery.sessionDate,
+      at: delivery.at,
+      deliveries: [],
+    };
+    batch.deliveries.push(delivery);
+    byKey.set(key, batch);
+  }
+  return [...byKey.values()];
+}
+
+export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const sent = batches(status.deliveries);
+  const { next } = status;
+  return (
+    <Timeline active={sent.length - 1} bulletSize={18} lineWidth={2} aria-label={t('timeline.title')}>
+      {sent.map((batch) => (
+        <Timeline.Item key={`${batch.step}/${batch.sessionDate}`} title={t(`steps.${batch.step}`)}>
+          <Text size="sm" c="dimmed">
+            {t('timeline.sentAt', { at: formatInstant(batch.at, i18n.language, timeZone) })}
+            {batch.sessionDate !== status.session.date &&
+              ` · ${t('timeline.forDate', { date: formatDay(batch.sessionDate, i18n.language, 'medium') })}`}
+          </Text>
+          <Group gap={6} mt={4}>
+            {batch.deliveries.map((delivery) => (
+              <Badge
+                key={delivery.userId}
+                variant="light"
+                color={delivery.state === 'sent' ? 'green' : delivery.state === 'skipped' ? 'gray' : 'red'}
+                title={delivery.reason ?? undefined}
+              >
+                {delivery.name}: {t(`deliveryStates.${delivery.state}`)}
+                {delivery.reason ? ` (${delivery.reason})` : ''}
+              </Badge>
+            ))}
+          </Group>
+        </Timeline.Item>
+      ))}
+      {next ? (
+        <Timeline.Item title={t('timeline.next', { step: t(`nextSteps.${next.step}`) })} lineVariant="dashed">
+          <Text size="sm">{formatInstant(next.at, i18n.language, timeZone)}</Text>
+          {next.step !== 'held' && (
+            <Text size="sm" c="dimmed">
+              {next.recipients.length === 0
+                ? t('timeline.nobody')
+                : t('timeline.to', {
+                    names: next.recipients
+                      .map((recipient) =>
+                        t('timeline.recipient', {
+                          name: recipient.owner.name,
+                          count: recipient.items.length,
+                        }),
+                      )
+                      .join(', '),
+                  })}
+            </Text>
+          )}
+        </Timeline.Item>
+      ) : (
+        <Timeline.Item title={t('timeline.done')}>
+          <Text size="sm" c="dimmed">
+            {t(`timeline.doneBecause.${status.session.state}`)}
+          </Text>
+        </Timeline.Item>
+      )}
+    </Timeline>
+  );
+}

@@ -1,0 +1,125 @@
+// Changing an upcoming session (organisers only): move it, switch its invitation and reminder, or
+// cancel it. Each change goes to the API, which signals the session's workflow.
+import { Button, Group, Modal, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../api/client';
+import { ApiError } from '../api/problem';
+import { ErrorMessage } from '../components/query-state';
+import { todayIn } from '../i18n/format';
+import { useCancelSession, useUpdateSession } from './session-mutations';
+
+type Session = Schemas['Session'];
+
+export function SessionControls({ session, timeZone }: { session: Session; timeZone: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={`change-${session.id}`}>
+      <Title order={3} size="h5" id={`change-${session.id}`}>
+        {t('controls.title')}
+      </Title>
+      <MoveForm key={`${session.id}-${session.date}`} session={session} timeZone={timeZone} />
+      <NotificationSwitches session={session} />
+      <CancelButton session={session} />
+    </Stack>
+  );
+}
+
+function MoveForm({ session, timeZone }: { session: Session; timeZone: string | undefined }) {
+  const { t } = useTranslation();
+  const update = useUpdateSession(session.teamId, session.id);
+  const [date, setDate] = useState(session.date);
+  const apiError = update.error instanceof ApiError ? update.error : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (date && date !== session.date) update.mutate({ date });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          type="date"
+          label={t('controls.date')}
+          min={todayIn(timeZone)}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          error={apiError?.fieldError('date')}
+        />
+        <Button
+          type="submit"
+          variant="light"
+          loading={update.isPending}
+          disabled={!date || date === session.date}
+        >
+          {t('controls.move')}
+        </Button>
+      </Group>
+      {update.isError && !apiError?.fieldError('date') && <ErrorMessage error={update.error} />}
+    </form>
+  );
+}
+
+function NotificationSwitches({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const update = useUpdateSession(session.teamId, session.id);
+  const pending = update.isPending ? update.variables : undefined;
+  return (
+    <Stack gap="xs">
+      <Switch
+        label={t('controls.sendInvitation')}
+        checked={pending?.sendInvitation ?? session.sendInvitation}
+        disabled={update.isPending}
+        onChange={(event) => update.mutate({ sendInvitation: event.currentTarget.checked })}
+      />
+      <Switch
+        label={t('controls.sendReminder')}
+        checked={pending?.sendReminder ?? session.sendReminder}
+        disabled={update.isPending}
+        onChange={(event) => update.mutate({ sendReminder: event.currentTarget.checked })}
+      />
+      {update.isError && <ErrorMessage error={update.error} />}
+    </Stack>
+  );
+}
+
+function CancelButton({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const cancel = useCancelSession(session.teamId, session.id);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Group>
+        <Button color="red" variant="outline" onClick={open}>
+          {t('controls.cancel')}
+        </Button>
+      </Group>
+      <Modal opened={opened} onClose={close} title={t('controls.cancelTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('controls.cancelExplain')}</Text>
+          <Textarea
+            label={t('controls.reason')}
+            description={t('controls.reasonHint')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            maxLength={500}
+          />
+          {cancel.isError && <ErrorMessage error={cancel.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('controls.keep')}
+            </Button>
+            <Button
+              color="red"
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate(reason.trim() || undefined, { onSuccess: close })}
+            >
+              {t('controls.confirmCancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+// The selected session on Process status: its report counts (green, amber, red, without a current
+// report), the items still without one and their owners, and the email timeline. Organisers can
+// change an upcoming session here; held and cancelled ones are read-only for everybody.
+import { Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Schemas } from '../api/client';
+import { useSessionStatus } from '../api/queries';
+import { ItemTypeBadge, KindBadge } from '../components/labels';
+import { QueryState } from '../components/query-state';
+import { formatDay } from '../i18n/format';
+import { EmailTimeline } from './email-timeline';
+import { SessionControls } from './session-controls';
+
+type Status = Schemas['SessionStatus'];
+
+interface Props {
+  teamId: string;
+  sessionId: string;
+  timeZone: string | undefined;
+  canSchedule: boolean;
+}
+
+export function SessionPanel({ teamId, sessionId, timeZone, canSchedule }: Props) {
+  const status = useSessionStatus(teamId, sessionId);
+  return (
+    <QueryState query={status}>
+      {(data) => <SessionView status={data} timeZone={timeZone} canSchedule={canSchedule} />}
+    </QueryState>
+  );
+}
+
+function SessionView({
+  status,
+  timeZone,
+  canSchedule,
+}: {
+  status: Status;
+  timeZone: string | undefined;
+  canSchedule: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { session } = status;
+  const base = `/teams/${session.teamId}/sessions/${session.id}`;
+  return (
+    <Card withBorder component="section" aria-labelledby="session-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={2} size="h3" id="session-title">
+              {formatDay(session.date, i18n.language)}
+            </Title>
+            <Group gap="xs">
+              <KindBadge kind={session.kind} />
+              <Badge color={session.state === 'scheduled' ? 'blue' : 'gray'}>
+                {t(`states.${session.state}`)}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {t('session.invitation', { value: t(session.sendInvitation ? 'common.on' : 'common.off') })} ·{' '}
+                {t('session.reminder', { value: t(session.sendReminder ? 'common.on' : 'common.off') })}
+              </Text>
+            </Group>
+          </Stack>
+          <Group gap="xs">
+            <Link to={base}>{t('overview.itemsInvolved')}</Link>
+            <Link to={`${base}/reports`}>{t('overview.progressReports')}</Link>
+          </Group>
+        </Group>
+
+        <ReportCounts counts={status.counts} />
+        <MissingReports missing={status.missing} />
+
+        <Stack gap="xs" component="section" aria-labelledby="timeline-title">
+          <Title order={3} size="h5" id="timeline-title">
+            {t('timeline.title')}
+          </Title>
+          <EmailTimeline status={status} timeZone={timeZone} />
+        </Stack>
+
+        {canSchedule && session.state === 'scheduled' && (
+          <SessionControls session={session} timeZone={timeZone} />
+        )}
+        {session.state !== 'scheduled' && (
+          <Text size="sm" c="dimmed">
+            {t('session.readOnly')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function ReportCounts({ counts }: { counts: Status['counts'] }) {
+  const { t } = useTranslation();
+  const tiles = [
+    { key: 'green', label: t('lights.green'), value: counts.green, color: 'green' },
+    { key: 'amber', label: t('lights.amber'), value: counts.amber, color: 'orange' },
+    { key: 'red', label: t('lights.red'), value: counts.red, color: 'red' },
+    { key: 'missing', label: t('counts.missing'), value: counts.missing, color: 'gray' },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="list" aria-label={t('counts.title')}>
+      {tiles.map((tile) => (
+        <Paper
+          key={tile.key}
+          withBorder
+          p="sm"
+          role="listitem"
+          style={{ borderLeft: `4px solid var(--mantine-color-${tile.color}-6)` }}
+        >
+          <Text size="xl" fw={700} data-testid={`count-${tile.key}`}>
+            {tile.value}
+          </Text>
+          <Text size="sm">{tile.label}</Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function MissingReports({ missing }: { missing: Status['missing'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="missing-title">
+      <Title order={3} size="h5" id="missing-title">
+        {t('missing.title')}
+      </Title>
+      {missing.length === 0 ? (
+        <Text size="sm" c="green.8">
+          {t('missing.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table aria-labelledby="missing-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('common.item')}</Table.Th>
+                <Table.Th>{t('common.owner')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {missing.flatMap(({ owner, items, skipped }) =>
+                items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <ItemTypeBadge type={item.type} />
+                        <Text size="sm">{item.title}</Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{owner.name}</Text>
+                      {skipped && (
+                        <Text size="xs" c="dimmed">
+                          {t(`missing.skipped.${skipped === 'no email address' ? 'noEmail' : 'left'}`)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                )),
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

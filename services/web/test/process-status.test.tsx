@@ -1,0 +1,124 @@
+// Process status: the Calendar, the selected session's counts, missing reports and emails, and
+// who may change what.
+import { screen, within } from '@testing-library/react';
+import {
+  baseRoutes,
+  heldSessionId,
+  sessionId,
+  sessionList,
+  status,
+  session,
+  teamId,
+} from './support/fixtures';
+import { problem } from './support/fake-api';
+import { renderApp, users } from './support/render-app';
+
+const path = `/teams/${teamId}/status`;
+const routes = (roles: Parameters<typeof baseRoutes>[1]) => ({
+  ...baseRoutes(users.ada, roles),
+  [`GET /api/teams/${teamId}/sessions`]: sessionList,
+  [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: status(),
+  [`GET /api/teams/${teamId}/sessions/${heldSessionId}/status`]: status({
+    session: session({ id: heldSessionId, date: '2026-10-02', state: 'held' }),
+    next: null,
+  }),
+});
+
+test('shows the calendar with upcoming and past sessions and their report counts', async () => {
+  renderApp({ path, routes: routes(['administrator']) });
+  const upcoming = await screen.findByRole('table', { name: 'Upcoming sessions' });
+  expect(within(upcoming).getByText('1 submitted, 2 outstanding')).toBeInTheDocument();
+  const past = screen.getByRole('table', { name: 'Past sessions' });
+  expect(within(past).getByText('3 submitted, 1 outstanding')).toBeInTheDocument();
+  expect(within(past).getByText('Held')).toBeInTheDocument();
+});
+
+test('the next session is selected: counts by light, items without a report, the email timeline', async () => {
+  renderApp({ path, routes: routes(['process_owner']) });
+  expect(await screen.findByRole('heading', { name: 'Friday, December 4, 2026' })).toBeInTheDocument();
+  const counts = screen.getByRole('list', { name: 'Reports by traffic light' });
+  expect(
+    within(counts)
+      .getAllByRole('listitem')
+      .map((tile) => tile.textContent),
+  ).toEqual(['1Green', '0Amber', '0Red', '2Without a current report']);
+  const missing = screen.getByRole('table', { name: 'Items without a current report' });
+  expect(
+    within(missing).getByRole('row', { name: /Write the onboarding checklist.*Mia Member/ }),
+  ).toBeInTheDocument();
+  expect(screen.getByText('Mia Member: sent')).toBeInTheDocument();
+  expect(screen.getByText('Next: reminder')).toBeInTheDocument();
+  expect(screen.getByText('To Noah Owner (1 item)')).toBeInTheDocument();
+});
+
+test('an administrator gets Add session and the controls to move, switch and cancel', async () => {
+  renderApp({ path, routes: routes(['administrator']) });
+  expect(await screen.findByRole('button', { name: 'Add session' })).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: 'Move session' })).toBeInTheDocument();
+  expect(screen.getByRole('switch', { name: 'Send invitation' })).toBeChecked();
+  expect(screen.getByRole('switch', { name: 'Send reminder' })).toBeChecked();
+  expect(screen.getByRole('button', { name: 'Cancel session' })).toBeInTheDocument();
+});
+
+test('a member sees the same page without any edit control', async () => {
+  renderApp({ path, routes: routes(['member']) });
+  expect(await screen.findByRole('heading', { name: 'Friday, December 4, 2026' })).toBeInTheDocument();
+  expect(screen.getByRole('table', { name: 'Upcoming sessions' })).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Add session' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Move session' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('switch')).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Cancel session' })).not.toBeInTheDocument();
+});
+
+test('a held session is read-only, even for an administrator', async () => {
+  const { user } = renderApp({ path, routes: routes(['administrator']) });
+  await user.click(
+    await screen.findByRole('button', { name: 'Show the session of Friday, October 2, 2026' }),
+  );
+  expect(await screen.findByRole('heading', { name: 'Friday, October 2, 2026' })).toBeInTheDocument();
+  expect(screen.getByText('This session is over and can no longer be changed.')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Move session' })).not.toBeInTheDocument();
+  expect(screen.getByText('Nothing more to send')).toBeInTheDocument();
+});
+
+test('moving a session sends the new date and shows the answer', async () => {
+  let moved = false;
+  const { user, api } = renderApp({
+    path,
+    routes: {
+      ...routes(['administrator']),
+      [`PATCH /api/teams/${teamId}/sessions/${sessionId}`]: () => {
+        moved = true;
+        return { body: session({ date: '2026-12-11', revision: 1 }) };
+      },
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: () => ({
+        body: moved ? status({ session: session({ date: '2026-12-11' }) }) : status(),
+      }),
+    },
+  });
+  const date = await screen.findByLabelText('New date');
+  await user.clear(date);
+  await user.type(date, '2026-12-11');
+  await user.click(screen.getByRole('button', { name: 'Move session' }));
+  expect(await screen.findByRole('heading', { name: 'Friday, December 11, 2026' })).toBeInTheDocument();
+  expect(api.calls.find((call) => call.route.startsWith('PATCH'))?.body).toEqual({ date: '2026-12-11' });
+});
+
+test('a refused move shows the API’s reason next to the date', async () => {
+  const { user } = renderApp({
+    path,
+    routes: {
+      ...routes(['administrator']),
+      [`PATCH /api/teams/${teamId}/sessions/${sessionId}`]: () =>
+        problem(422, 'Unprocessable Content', [
+          { field: 'body.date', message: 'Must not be before today (2026-11-25)' },
+        ]),
+    },
+  });
+  const date = await screen.findByLabelText('New date');
+  await user.clear(date);
+  await user.type(date, '2026-11-01');
+  await user.click(screen.getByRole('button', { name: 'Move session' }));
+  expect(await screen.findByText('Must not be before today (2026-11-25)')).toBeInTheDocument();
+  expect(date).toHaveAccessibleDescription(/Must not be before today/);
+});

@@ -1,0 +1,27 @@
+// What jsdom lacks and Mantine uses: matchMedia (colour scheme, breakpoints), ResizeObserver and
+// scrollIntoView. Plus jest-dom's matchers (toBeInTheDocument, toHaveAccessibleDescription, …).
+import '@testing-library/jest-dom/jest-globals';
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = NoResizeObserver;
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+beforeEach(() => localStorage.clear());
