@@ -2,3 +2,4 @@ export * from './env.js';
 export * from './temporal.js';
 export * from './database.js';
 export * from './local-resend.js';
+export * from './service-process.js';

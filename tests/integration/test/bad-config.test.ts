@@ -1,6 +1,6 @@
 // A service started with bad configuration stops at once with one line that says what is wrong:
 // no stack trace, exit code 1.
-import { startService } from '../src/service-process.js';
+import { startService } from '@rhythm/testing';
 
 const good = {
   NODE_ENV: 'test',

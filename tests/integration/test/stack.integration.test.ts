@@ -9,11 +9,12 @@ import {
   connectDevServer,
   createTestDatabase,
   requireEnv,
+  startService,
   type DevServer,
+  type ServiceProcess,
   type TestDatabase,
 } from '@rhythm/testing';
 import { setTimeout as delay } from 'node:timers/promises';
-import { startService, type ServiceProcess } from '../src/service-process.js';
 
 let database: TestDatabase;
 let orm: Orm;

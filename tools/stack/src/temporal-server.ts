@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   port: number;
   /** The Web UI's port, or null for none (tests). */
   uiPort: number | null;
+  /** Namespaces besides `default`; the search attributes are registered in each. */
+  namespaces?: string[];
   searchAttributes: Record<string, string>;
   /** Dynamic config as KEY=JSON pairs (`--dynamic-config-value`). */
   dynamicConfig?: Record<string, string | number | boolean>;
@@ -49,6 +51,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     String(options.port),
     '--log-level',
     'warn',
+    ...(options.namespaces ?? []).flatMap((namespace) => ['--namespace', namespace]),
     ...Object.entries(options.searchAttributes).flatMap(([name, type]) => [
       '--search-attribute',
       `${name}=${type}`,

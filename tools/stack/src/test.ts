@@ -9,7 +9,7 @@ import { StackError, elapsed, say } from './log.ts';
 import { nx } from './nx.ts';
 import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
-import { deployTools, temporalCli, temporalTestServer } from './provision.ts';
+import { chromium, deployTools, temporalCli, temporalTestServer } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
 import { ONE_PARTITION, startTemporalDevServer } from './temporal-server.ts';
 
@@ -17,13 +17,21 @@ import { ONE_PARTITION, startTemporalDevServer } from './temporal-server.ts';
 const TEST_PG_PORT = Number(process.env.RHYTHM_TEST_PG_PORT ?? 54330);
 const TEST_TEMPORAL_PORT = Number(process.env.RHYTHM_TEST_TEMPORAL_PORT ?? 7243);
 const reportsDir = path.join(root, 'reports/jest');
+// The end-to-end tests' services poll the same task queues as the integration tests' workers, and
+// Jest runs both projects at once: a namespace of their own keeps each side's tasks apart.
+const E2E_NAMESPACE = 'rhythm-e2e';
 
 export async function test(extraNxArgs: string[]): Promise<number> {
   const started = Date.now();
   const cleanups: (() => Promise<void>)[] = [];
   process.once('SIGINT', () => undefined); // Let Nx and Jest see Ctrl-C; we clean up after them.
   try {
-    const [cli, testServer] = await Promise.all([temporalCli(), temporalTestServer(), deployTools()]);
+    const [cli, testServer, chromiumPath] = await Promise.all([
+      temporalCli(),
+      temporalTestServer(),
+      chromium(),
+      deployTools(),
+    ]);
     say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
     if ((await nx(['run-many', '-t', 'build', '--output-style=static', ...extraNxArgs])) !== 0)
       throw new StackError('the build failed.');
@@ -43,6 +51,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       dbFile: null,
       port: TEST_TEMPORAL_PORT,
       uiPort: null,
+      namespaces: [E2E_NAMESPACE],
       searchAttributes: await rhythmSearchAttributes(),
       // Suggest continue-as-new after 100 events instead of thousands, so a test can reach it.
       dynamicConfig: { ...ONE_PARTITION, 'limit.historyCount.suggestContinueAsNew': 100 },
@@ -60,6 +69,8 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       TEMPORAL_TEST_SERVER_PATH: testServer,
       // For tests that record workflow histories with `temporal workflow show`.
       TEMPORAL_CLI_PATH: cli,
+      TEMPORAL_E2E_NAMESPACE: E2E_NAMESPACE,
+      CHROMIUM_PATH: chromiumPath,
     };
     const formatted = await prettierCheck();
     say('running lint, typecheck and tests (nx)…');

@@ -10,8 +10,6 @@ export default class JsdomWithFetch extends TestEnvironment {
       'Request',
       'Response',
       'Headers',
-      'FormData',
-      'Blob',
       'AbortController',
       'AbortSignal',
       'TextEncoder',

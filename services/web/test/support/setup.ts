@@ -1,5 +1,5 @@
-// What jsdom lacks and Mantine uses: matchMedia (colour scheme, breakpoints), ResizeObserver and
-// scrollIntoView. Plus jest-dom's matchers (toBeInTheDocument, toHaveAccessibleDescription, …).
+// What jsdom lacks and Mantine uses: matchMedia (colour scheme, breakpoints), ResizeObserver,
+// scrollIntoView and document.fonts. Plus jest-dom's matchers (toBeInTheDocument, toHaveAccessibleDescription, …).
 import '@testing-library/jest-dom/jest-globals';
 
 Object.defineProperty(window, 'matchMedia', {
@@ -23,5 +23,9 @@ class NoResizeObserver {
 }
 window.ResizeObserver = NoResizeObserver;
 Element.prototype.scrollIntoView = function scrollIntoView() {};
+// Mantine's autosize Textarea re-measures when web fonts load.
+Object.defineProperty(document, 'fonts', {
+  value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+});
 
 beforeEach(() => localStorage.clear());

@@ -1,5 +1,6 @@
 // Runs a built service (services/<name>/dist/main.js) as a child process with a given
-// environment, collecting its output so tests can wait for lines and read its exit.
+// environment, collecting its output so tests can wait for lines and read its exit. Shared by the
+// integration and end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,0 +1,57 @@
+// One call per test file: the stack and a browser for the whole file, a fresh browser context (no
+// cookies or storage carried over) and page for each test, and everything gone afterwards.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startStack, type Stack } from './stack.js';
+
+export { screenshot, screenshotsDir } from './browser.js';
+export { signIn, type ApiSession } from './api.js';
+export type { Stack } from './stack.js';
+
+export interface E2E {
+  readonly stack: Stack;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export function useE2E(): E2E {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    // Settled, not Promise.all: if one fails, afterAll must still find and close the other.
+    const [started, launched] = await Promise.allSettled([startStack(), launchChromium()]);
+    if (started.status === 'fulfilled') stack = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ baseURL: stack!.apiUrl });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the end-to-end ${what} is not up (see beforeAll's error)`);
+    return value;
+  };
+  return {
+    get stack() {
+      return ready(stack, 'stack');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get context() {
+      return ready(context, 'browser context');
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+  };
+}
