@@ -22,19 +22,23 @@ const nextSession = {
 };
 
 test('shows the next session with days to go, its buttons and my items with a Report button', async () => {
-  renderApp({ routes: { ...baseRoutes(users.mia, ['member']), 'GET /api/me/overview': overview(nextSession) } });
+  renderApp({
+    routes: { ...baseRoutes(users.mia, ['member']), 'GET /api/me/overview': overview(nextSession) },
+  });
   const team = await screen.findByRole('region', { name: 'Demo team' });
   expect(within(team).getByText('Friday, December 4, 2026')).toBeInTheDocument();
   expect(within(team).getByText('Doing session')).toBeInTheDocument();
   expect(within(team).getByText('In 9 days')).toBeInTheDocument();
   expect(within(team).getByRole('link', { name: 'Items involved' })).toHaveAttribute('href', base);
-  expect(within(team).getByRole('link', { name: 'Progress reports' })).toHaveAttribute('href', `${base}/reports`);
+  expect(within(team).getByRole('link', { name: 'Progress reports' })).toHaveAttribute(
+    'href',
+    `${base}/reports`,
+  );
   const checklist = within(team).getByRole('row', { name: /Write the onboarding checklist/ });
   expect(within(checklist).getByText('No report')).toBeInTheDocument();
-  expect(within(checklist).getByRole('link', { name: 'Report on Write the onboarding checklist' })).toHaveAttribute(
-    'href',
-    `${base}/items/${items.checklist.id}/report`,
-  );
+  expect(
+    within(checklist).getByRole('link', { name: 'Report on Write the onboarding checklist' }),
+  ).toHaveAttribute('href', `${base}/items/${items.checklist.id}/report`);
   const plan = within(team).getByRole('row', { name: /Launch the annual plan/ });
   expect(within(plan).getByText('Amber')).toBeInTheDocument();
   expect(within(plan).getByText(/40% done/)).toBeInTheDocument();
@@ -50,7 +54,8 @@ test('shows a loading state, then the API’s problem with a way to retry, never
   renderApp({
     routes: {
       ...baseRoutes(users.mia, ['member']),
-      'GET /api/me/overview': () => (++calls === 1 ? problem(503, 'Service Unavailable') : { body: overview(null) }),
+      'GET /api/me/overview': () =>
+        ++calls === 1 ? problem(503, 'Service Unavailable') : { body: overview(null) },
     },
   });
   expect(screen.getByRole('status')).toHaveTextContent('Loading…');

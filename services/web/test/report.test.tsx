@@ -9,7 +9,11 @@ const putRoute = `PUT /api/teams/${teamId}/sessions/${sessionId}/items/${items.c
 const path = `/teams/${teamId}/sessions/${sessionId}/items/${items.checklist.id}/report`;
 
 test('lists only my items, prefilled from the current report, with when it was last reported', async () => {
-  renderApp({ path, signedInAs: users.mia, routes: { ...baseRoutes(users.mia, ['member']), [reportsRoute]: sessionReports(report) } });
+  renderApp({
+    path,
+    signedInAs: users.mia,
+    routes: { ...baseRoutes(users.mia, ['member']), [reportsRoute]: sessionReports(report) },
+  });
   const form = await screen.findByRole('region', { name: 'Write the onboarding checklist' });
   expect(screen.queryByRole('region', { name: 'Launch the annual plan' })).not.toBeInTheDocument();
   expect(within(form).getByText(/Last reported/)).toHaveTextContent('Last reported Nov 24, 2026');
@@ -26,9 +30,13 @@ test('saving sends the report, and the page shows the new one', async () => {
     routes: {
       ...baseRoutes(users.mia, ['member']),
       [reportsRoute]: () => ({
-        body: sessionReports(saved ? { ...report, progress: 80, trafficLight: 'green', createdAt: '2026-11-25T09:15:00.000Z' } : null),
+        body: sessionReports(
+          saved
+            ? { ...report, progress: 80, trafficLight: 'green', createdAt: '2026-11-25T09:15:00.000Z' }
+            : null,
+        ),
       }),
-      [putRoute]: (_request, body) => {
+      [putRoute]: (_request: Request, body: unknown) => {
         saved = body;
         return { body: { ...report, ...(body as object) } };
       },
@@ -39,9 +47,15 @@ test('saving sends the report, and the page shows the new one', async () => {
   await user.type(within(form).getByLabelText(/Progress/), '80');
   await user.click(within(form).getByRole('radio', { name: 'Green' }));
   await user.type(within(form).getByLabelText(/Explanation/), '  Checklist reviewed by two new hires.  ');
-  await user.click(within(form).getByRole('button', { name: 'Save the report on Write the onboarding checklist' }));
+  await user.click(
+    within(form).getByRole('button', { name: 'Save the report on Write the onboarding checklist' }),
+  );
   expect(await within(form).findByText('Saved.')).toBeInTheDocument();
-  expect(saved).toEqual({ progress: 80, trafficLight: 'green', explanation: 'Checklist reviewed by two new hires.' });
+  expect(saved).toEqual({
+    progress: 80,
+    trafficLight: 'green',
+    explanation: 'Checklist reviewed by two new hires.',
+  });
   expect(await within(form).findByText(/Last reported Nov 25, 2026/)).toBeInTheDocument();
 });
 
@@ -53,7 +67,9 @@ test('an incomplete report is stopped before it is sent, each field saying what 
   });
   const form = await screen.findByRole('region', { name: 'Write the onboarding checklist' });
   await user.click(within(form).getByRole('button', { name: /Save the report/ }));
-  expect(within(form).getByLabelText(/Progress/)).toHaveAccessibleDescription('Enter the progress, 0 to 100.');
+  expect(within(form).getByLabelText(/Progress/)).toHaveAccessibleDescription(
+    'Enter the progress, 0 to 100.',
+  );
   expect(within(form).getByText('Choose a traffic light.')).toBeInTheDocument();
   expect(within(form).getByLabelText(/Explanation/)).toHaveAccessibleDescription(/Write an explanation\./);
   expect(api.calls.some((call) => call.route.startsWith('PUT'))).toBe(false);
@@ -64,14 +80,21 @@ test('the API’s 422 lands next to its field; a 409 (session held meanwhile) as
   const { user } = renderApp({
     path,
     signedInAs: users.mia,
-    routes: { ...baseRoutes(users.mia, ['member']), [reportsRoute]: sessionReports(report), [putRoute]: () => answer },
+    routes: {
+      ...baseRoutes(users.mia, ['member']),
+      [reportsRoute]: sessionReports(report),
+      [putRoute]: () => answer,
+    },
   });
   const form = await screen.findByRole('region', { name: 'Write the onboarding checklist' });
   const save = within(form).getByRole('button', { name: /Save the report/ });
   await user.click(save);
   expect(await within(form).findByText('Too long')).toBeInTheDocument();
   expect(within(form).getByLabelText(/Explanation/)).toHaveAccessibleDescription(/Too long/);
-  answer = { status: 409, body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The session is held.' } };
+  answer = {
+    status: 409,
+    body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The session is held.' },
+  };
   await user.click(save);
   expect(await within(form).findByRole('alert')).toHaveTextContent('The session is held.');
 });

@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dev/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Development only: the users development sign-in can pick, with their teams */
+    get: operations['listDevUsers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dev/outbox': {
     parameters: {
       query?: never;
@@ -588,6 +605,29 @@ export interface components {
        */
       field: string;
       message: string;
+    };
+    /** @description By name; each user’s teams by name. */
+    DevUsers: {
+      users: {
+        /**
+         * Format: uuid
+         * @description A UUID.
+         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+         */
+        id: string;
+        name: string;
+        email: string;
+        teams: {
+          /**
+           * Format: uuid
+           * @description A UUID.
+           * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+           */
+          id: string;
+          name: string;
+          roles: ('administrator' | 'process_owner' | 'member')[];
+        }[];
+      }[];
     };
     OutboxPage: {
       emails: {
@@ -1257,6 +1297,35 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A fault on our side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listDevUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DevUsers'];
         };
       };
       /** @description A fault on our side. */

@@ -1,6 +1,6 @@
 // The report page: the signed-in owner's items for a session, each with its report form. An email's
 // or My overview's link to one item (…/items/{itemId}/report) lands on the same page at that item.
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe, useSessionReports } from '../api/queries';
@@ -25,9 +25,10 @@ export function ReportPage() {
               const readOnly = session.state !== 'scheduled';
               return (
                 <>
-                  <Text>
-                    {formatDay(session.date, i18n.language)} · <KindBadge kind={session.kind} />
-                  </Text>
+                  <Group gap="sm">
+                    <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
+                    <KindBadge kind={session.kind} />
+                  </Group>
                   {readOnly && (
                     <Alert color="gray">{t('report.locked', { state: t(`states.${session.state}`) })}</Alert>
                   )}

@@ -29,7 +29,11 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
   const api = useApi();
   const queryClient = useQueryClient();
   const { item, report } = entry;
-  const [form, setForm] = useState<{ progress: number | ''; trafficLight: NewReport['trafficLight'] | ''; explanation: string }>({
+  const [form, setForm] = useState<{
+    progress: number | '';
+    trafficLight: NewReport['trafficLight'] | '';
+    explanation: string;
+  }>({
     progress: report?.progress ?? '',
     trafficLight: report?.trafficLight ?? '',
     explanation: report?.explanation ?? '',
@@ -64,13 +68,23 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
     if (!form.explanation.trim()) errors.explanation = t('report.explanationRequired');
     setMissing(errors);
     if (Object.keys(errors).length || form.progress === '' || form.trafficLight === '') return;
-    save.mutate({ progress: form.progress, trafficLight: form.trafficLight, explanation: form.explanation.trim() });
+    save.mutate({
+      progress: form.progress,
+      trafficLight: form.trafficLight,
+      explanation: form.explanation.trim(),
+    });
   };
   const error = (field: string) => missing[field] ?? apiError?.fieldError(field);
   const titleId = `item-${item.id}`;
 
   return (
-    <Card withBorder ref={card} component="section" aria-labelledby={titleId} bd={focused ? '2px solid var(--mantine-color-indigo-5)' : undefined}>
+    <Card
+      withBorder
+      ref={card}
+      component="section"
+      aria-labelledby={titleId}
+      bd={focused ? '2px solid var(--mantine-color-indigo-5)' : undefined}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Group gap="xs">
@@ -83,7 +97,9 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
             {report ? (
               <>
                 <LightBadge light={report.trafficLight} />
-                <Text size="sm">{t('report.lastReported', { at: formatInstant(report.createdAt, i18n.language) })}</Text>
+                <Text size="sm">
+                  {t('report.lastReported', { at: formatInstant(report.createdAt, i18n.language) })}
+                </Text>
               </>
             ) : (
               <Text size="sm" c="dimmed">
@@ -99,7 +115,9 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
             allowDecimal={false}
             suffix="%"
             value={form.progress}
-            onChange={(value) => setForm((current) => ({ ...current, progress: typeof value === 'number' ? value : '' }))}
+            onChange={(value) =>
+              setForm((current) => ({ ...current, progress: typeof value === 'number' ? value : '' }))
+            }
             error={error('progress')}
             disabled={readOnly}
             required
@@ -107,7 +125,9 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
           <Radio.Group
             label={t('report.light')}
             value={form.trafficLight}
-            onChange={(value) => setForm((current) => ({ ...current, trafficLight: value as NewReport['trafficLight'] }))}
+            onChange={(value) =>
+              setForm((current) => ({ ...current, trafficLight: value as NewReport['trafficLight'] }))
+            }
             error={error('trafficLight')}
             required
           >
@@ -132,9 +152,10 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
             disabled={readOnly}
             required
           />
-          {save.isError && (!apiError || apiError.otherErrors(fields).length > 0 || apiError.status !== 422) && (
-            <ErrorMessage error={save.error} />
-          )}
+          {save.isError &&
+            (!apiError || apiError.otherErrors(fields).length > 0 || apiError.status !== 422) && (
+              <ErrorMessage error={save.error} />
+            )}
           {save.isSuccess && (
             <Text size="sm" c="green.8" role="status">
               {t('report.saved')}
@@ -142,7 +163,11 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
           )}
           {!readOnly && (
             <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending} aria-label={t('report.saveFor', { title: item.title })}>
+              <Button
+                type="submit"
+                loading={save.isPending}
+                aria-label={t('report.saveFor', { title: item.title })}
+              >
                 {t('common.save')}
               </Button>
             </Group>

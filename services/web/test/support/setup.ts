@@ -1,6 +1,6 @@
 // What jsdom lacks and Mantine uses: matchMedia (colour scheme, breakpoints), ResizeObserver,
 // scrollIntoView and document.fonts. Plus jest-dom's matchers (toBeInTheDocument, toHaveAccessibleDescription, …).
-import '@testing-library/jest-dom/jest-globals';
+import '@testing-library/jest-dom';
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -25,7 +25,11 @@ window.ResizeObserver = NoResizeObserver;
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 // Mantine's autosize Textarea re-measures when web fonts load.
 Object.defineProperty(document, 'fonts', {
-  value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+  value: {
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    ready: Promise.resolve(),
+  },
 });
 
 beforeEach(() => localStorage.clear());
