@@ -45,7 +45,7 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('runs PostgreSQL, Temporal on it with its UI, the setup jobs and the Rhythm services', () => {
+  it('runs PostgreSQL, Temporal on it with its UI, the setup jobs, the Rhythm services and the web container', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'api',
@@ -56,6 +56,7 @@ describe('docker-compose.yml', () => {
         'temporal-schema',
         'temporal-setup',
         'temporal-ui',
+        'web',
         'workflows',
       ].sort(),
     );
@@ -99,6 +100,7 @@ describe('docker-compose.yml', () => {
     expect(needs('temporal-schema')).toEqual({ postgres: 'service_healthy' });
     expect(needs('temporal')).toEqual({ 'temporal-schema': 'service_completed_successfully' });
     expect(needs('temporal-setup')).toEqual({ temporal: 'service_healthy' });
+    expect(needs('web')).toEqual({ api: 'service_healthy' });
   });
 
   it('gives every service others wait on for health a health check, and the jobs no restarts', () => {
@@ -118,7 +120,7 @@ describe('docker-compose.yml', () => {
       if (!oneShot.includes(name))
         expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
     }
-    for (const service of [...rhythmServices, 'postgres', 'temporal'])
+    for (const service of [...rhythmServices, 'web', 'postgres', 'temporal'])
       expect(services[service]!.healthcheck).toBeDefined();
   });
 
@@ -134,7 +136,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds the Rhythm images from their Dockerfiles', () => {
-    for (const service of [...rhythmServices, 'migrate']) {
+    for (const service of [...rhythmServices, 'migrate', 'web']) {
       const dockerfile = (services[service]!.build as { dockerfile: string }).dockerfile;
       expect(existsSync(path.join(repoRoot, dockerfile))).toBe(true);
     }
@@ -160,8 +162,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('keeps a marked, commented-out place for services/web', () => {
-    expect(readFileSync(composeFile, 'utf8')).toMatch(/^ {2}# web:$/m);
-    expect(services.web).toBeUndefined();
+  it('runs the web container (nginx) on WEB_PORT, probing its own /healthz', () => {
+    const web = services.web as Service & { ports: { target: number; published: string | number }[] };
+    expect(web.ports.map(({ target, published }) => [target, Number(published)])).toEqual([[8080, 8080]]);
+    expect(web.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:8080/healthz');
+    expect(readFileSync(composeFile, 'utf8')).toContain('${WEB_PORT:-8080}:8080');
   });
 });

@@ -1,7 +1,9 @@
 // Every service has a Dockerfile that hadolint passes and that keeps this project's rules, which
 // no linter knows: multi-stage on node:24-slim, production dependencies of that service only, a
-// non-root user, NODE_ENV=production, `node services/<name>/dist/main.js`, and for the sessions
-// worker a workflow bundle built with the image. Nothing here builds an image (no engine here).
+// non-root user, NODE_ENV=production, `node services/<name>/dist/main.js`, for the sessions worker
+// a workflow bundle built with the image, and for the api the web app it serves. The web app's own
+// nginx container (services/web: no main.ts) has rules of its own below. Nothing here builds an
+// image (no engine here).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { hadolint, repoRoot, run } from './tools.js';
@@ -44,6 +46,14 @@ const services = readdirSync(servicesDir).filter((name) =>
   existsSync(path.join(servicesDir, name, 'src/main.ts')),
 );
 const dockerfileOf = (service: string) => path.join(servicesDir, service, 'Dockerfile');
+const runs = (stage: Stage) =>
+  stage.instructions
+    .filter((instruction) => instruction.keyword === 'RUN')
+    .map((instruction) => instruction.args);
+const argsOf = (stage: Stage, keyword: string) =>
+  stage.instructions
+    .filter((instruction) => instruction.keyword === keyword)
+    .map((instruction) => instruction.args);
 
 describe('Dockerfiles', () => {
   it('exist for every service', () => {
@@ -51,7 +61,7 @@ describe('Dockerfiles', () => {
   });
 
   it('pass hadolint', () => {
-    const result = run(hadolint(), ['--no-color', ...services.map(dockerfileOf)]);
+    const result = run(hadolint(), ['--no-color', ...[...services, 'web'].map(dockerfileOf)]);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -61,10 +71,6 @@ describe('Dockerfiles', () => {
     const runtime = all.at(-1)!;
     const workspace = `services/${service}`;
     const stageNamed = (name: string) => all.find((stage) => stage.name === name);
-    const runs = (stage: Stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'RUN')
-        .map((instruction) => instruction.args);
 
     it('is multi-stage, every stage on node:24-slim (no latest, no other base)', () => {
       expect(all.length).toBeGreaterThanOrEqual(2);
@@ -113,6 +119,15 @@ describe('Dockerfiles', () => {
       expect(runs(runtime)).toEqual([]);
     });
 
+    if (service === 'api') {
+      it('builds the web app and puts it where WEB_DIST_DIR’s default finds it', () => {
+        const built = all.flatMap(runs).join(' && ');
+        expect(built).toContain('npx nx run @rhythm/web:build');
+        // /out reaches the runtime's /app: services/web/dist beside services/api/dist.
+        expect(built).toContain('cp -r services/web/dist /out/services/web/');
+      });
+    }
+
     if (service === 'workflows') {
       it('builds the workflow bundle with the image and points WORKFLOW_BUNDLE_PATH at it', () => {
         const built = all.flatMap(runs).join(' && ');
@@ -125,6 +140,59 @@ describe('Dockerfiles', () => {
         expect(env).toContain(`WORKFLOW_BUNDLE_PATH=/app/${out}`);
       });
     }
+  });
+});
+
+describe('services/web/Dockerfile (the optional nginx container)', () => {
+  const all = stages(dockerfileOf('web'));
+  const runtime = all.at(-1)!;
+
+  it('builds the web app on node:24-slim and serves it from a pinned unprivileged nginx', () => {
+    for (const stage of all.slice(0, -1)) expect(stage.image).toBe('node:24-slim');
+    expect(all.flatMap(runs).join(' && ')).toContain('npx nx run @rhythm/web:build');
+    expect(runtime.image).toMatch(/^nginxinc\/nginx-unprivileged:\d+\.\d+\.\d+-alpine$/);
+    expect(runs(runtime)).toEqual([]);
+  });
+
+  it('ships nginx.conf and the built files only', () => {
+    expect(argsOf(runtime, 'COPY')).toEqual([
+      'services/web/nginx.conf /etc/nginx/conf.d/default.conf',
+      '--from=build /app/services/web/dist /usr/share/nginx/html',
+    ]);
+  });
+
+  it('runs as a numeric non-root user and has a health check', () => {
+    expect(argsOf(runtime, 'USER').at(-1)).toMatch(/^[1-9]\d*(:\d+)?$/);
+    expect(argsOf(runtime, 'EXPOSE')).toEqual(['8080']);
+    expect(argsOf(runtime, 'HEALTHCHECK').join(' ')).toContain('http://127.0.0.1:8080/healthz');
+  });
+});
+
+describe('services/web/nginx.conf', () => {
+  const conf = readFileSync(path.join(servicesDir, 'web', 'nginx.conf'), 'utf8');
+  const location = (match: string) => {
+    const start = conf.indexOf(`location ${match} {`);
+    expect({ match, found: start >= 0 }).toEqual({ match, found: true });
+    return conf.slice(start, conf.indexOf('}', start));
+  };
+
+  it('passes the API’s paths to the api service', () => {
+    expect(conf).toMatch(/upstream rhythm_api {\s+#[^\n]*\n\s+server api:3000;/);
+    for (const match of ['/api/', '= /openapi.json', '= /docs', '/docs/'])
+      expect(location(match)).toContain('proxy_pass http://rhythm_api;');
+  });
+
+  it('keeps the API’s caching rules: hashed assets immutable, the rest revalidated', () => {
+    expect(location('/assets/')).toContain('add_header Cache-Control "public, max-age=31536000, immutable";');
+    for (const match of ['= /', '/', '@app'])
+      expect(location(match)).toContain('add_header Cache-Control "no-cache";');
+  });
+
+  it('answers index.html to browser navigations of client-side routes, and its own /healthz', () => {
+    expect(location('/')).toContain('try_files $uri @app;');
+    expect(location('@app')).toMatch(/if \(\$http_accept !~\* "text\/html"\) {\s+return 404;/);
+    expect(conf).toMatch(/location @app {[^]*try_files \/index.html =404;/);
+    expect(location('= /healthz')).toContain('return 200');
   });
 });
 

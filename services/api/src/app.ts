@@ -13,6 +13,7 @@ import { createHttpMetrics, metricsRoutes } from './metrics/http-metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 import { docsPage, openApiRoutes } from './openapi/openapi.routes.js';
 import { apiRoutes } from './routes.js';
+import { webApp } from './web/web-app.js';
 
 export type { AppDependencies, AppHooks } from './dependencies.js';
 
@@ -50,6 +51,10 @@ export function createApp(deps: AppDependencies): RhythmApp {
   app.use(requestLogging(deps.logger));
   app.use(docsPage());
   app.use(mountRoutes(routes, deps, deps.tokenVerifier ?? createTokenVerifier(deps.config.auth)));
+  // After the API, so that no file of the web app can shadow a route; before notFound, which answers
+  // what neither knows (an unknown /api/ path is never the web app's: it stays a problem+json 404).
+  const web = webApp(deps.config.WEB_DIST_DIR, deps.logger);
+  if (web) app.use(web);
   app.use(notFound);
   app.use(problemHandler);
   return Object.assign(app, { openApiDocument: document });

@@ -2,6 +2,8 @@
 // in services/api/README.md.
 import { TimeZone } from '@rhythm/domain';
 import { LogLevel, PostgresUrl, Port, TemporalEnv, parseEnv } from '@rhythm/platform';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -11,6 +13,12 @@ import { z } from 'zod';
 export const DEV_JWT_SECRET = 'rhythm-development-only-secret-do-not-use-in-production';
 const DEFAULT_ISSUER = 'rhythm-api';
 const DEFAULT_AUDIENCE = 'rhythm';
+/**
+ * services/web/dist of this checkout, found from this file (src/config.ts or dist/config.js, both
+ * two levels below services/): right for `./rhythm start` and for the image's /app, whatever the
+ * working directory.
+ */
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const ApiEnv = TemporalEnv.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
@@ -30,6 +38,12 @@ const ApiEnv = TemporalEnv.extend({
     .optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .transform((dir) => path.resolve(dir))
+    .default(DEFAULT_WEB_DIST_DIR),
 });
 type ApiEnv = z.infer<typeof ApiEnv>;
 

@@ -1,6 +1,7 @@
 // Every declared API route, in one list: the router mounts these and the OpenAPI document
 // describes these. A new module adds its routes here.
 import { devTokenRoutes } from './auth/dev-token.routes.js';
+import { devUsersRoutes } from './auth/dev-users.routes.js';
 import type { ApiConfig } from './config.js';
 import { devOutboxRoutes } from './dev/outbox.routes.js';
 import type { Route } from './http/route.js';
@@ -17,6 +18,7 @@ import { teamRoutes } from './teams/teams.routes.js';
 export function apiRoutes(config: ApiConfig): Route[] {
   return [
     ...devTokenRoutes(config),
+    ...devUsersRoutes(config),
     ...devOutboxRoutes(config),
     ...meRoutes,
     ...overviewRoutes,

@@ -1,5 +1,8 @@
-// Configuration is parsed once at boot; authentication settings must be safe in production.
+// Configuration is parsed once at boot; authentication settings must be safe in production, and
+// the web app's folder is found without being set.
 import { ConfigError } from '@rhythm/platform';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEV_JWT_SECRET, loadApiConfig } from '../src/config.js';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/rhythm' };
@@ -71,5 +74,20 @@ describe('authentication settings', () => {
     expect(() =>
       loadApiConfig({ ...base, NODE_ENV: 'test', AUTH_JWKS_URL: 'ftp://id.example.com/jwks' }),
     ).toThrow('AUTH_JWKS_URL: must be an http(s) URL of a JWKS document');
+  });
+});
+
+describe('WEB_DIST_DIR', () => {
+  it('defaults to services/web/dist of this checkout, whatever the working directory', () => {
+    const repo = path.resolve(fileURLToPath(import.meta.url), '../../../..');
+    expect(loadApiConfig({ ...base, NODE_ENV: 'test' }).WEB_DIST_DIR).toBe(
+      path.join(repo, 'services/web/dist'),
+    );
+  });
+
+  it('takes a folder, relative to the working directory', () => {
+    const config = (WEB_DIST_DIR: string) => loadApiConfig({ ...base, NODE_ENV: 'test', WEB_DIST_DIR });
+    expect(config('/srv/rhythm/web').WEB_DIST_DIR).toBe('/srv/rhythm/web');
+    expect(config('web/dist').WEB_DIST_DIR).toBe(path.resolve('web/dist'));
   });
 });

@@ -89,7 +89,8 @@ export async function start(): Promise<number> {
     ]);
     if (!ready) throw new StackError('a service did not come up (see its lines above).');
     say(`Rhythm is up in ${elapsed(started)}:`);
-    say(`  API          http://localhost:${API_PORT}   (readiness: /readyz)`);
+    say(`  Web app      http://localhost:${API_PORT}/   (development sign-in: pick a seeded person)`);
+    say(`  API          http://localhost:${API_PORT}/api   (docs: /docs, readiness: /readyz)`);
     if (!process.env.TEMPORAL_ADDRESS)
       say(`  Temporal UI  http://localhost:${TEMPORAL_UI_PORT}   (gRPC ${temporalAddress})`);
     say(`  PostgreSQL   ${redact(databaseUrl)}`);

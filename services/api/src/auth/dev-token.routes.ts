@@ -3,7 +3,7 @@
 // exist (404), in the document as in the router.
 import { User } from '@rhythm/persistence';
 import { z } from 'zod';
-import type { ApiConfig } from '../config.js';
+import type { ApiConfig, AuthSettings } from '../config.js';
 import { InvalidInputError } from '../errors.js';
 import { Email, Instant, instant } from '../http/common.schemas.js';
 import { defineRoute, type Route } from '../http/route.js';
@@ -15,9 +15,16 @@ const DevTokenSchema = z
   .object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: Instant, user: UserSchema })
   .meta({ id: 'DevToken', description: 'Send as `Authorization: Bearer <token>`.' });
 
+/** Where development sign-in (this route and GET /api/dev/users) exists: nowhere else. */
+export function devSignInEnabled(
+  config: ApiConfig,
+): config is ApiConfig & { auth: Extract<AuthSettings, { mode: 'secret' }> } {
+  return config.NODE_ENV === 'development' && config.auth.mode === 'secret';
+}
+
 export function devTokenRoutes(config: ApiConfig): Route[] {
+  if (!devSignInEnabled(config)) return [];
   const { auth } = config;
-  if (config.NODE_ENV !== 'development' || auth.mode !== 'secret') return [];
   return [
     defineRoute({
       method: 'post',

@@ -64,6 +64,12 @@ export const coreRows: PermissionRow[] = [
     call: (w) => ({ method: 'post', path: '/api/dev/token', body: { email: w.users.member.email! } }),
     expect: everyone(404),
   },
+  // Likewise (see dev-users.test.ts for development, where it is public).
+  {
+    endpoint: 'GET /api/dev/users',
+    call: () => ({ method: 'get', path: '/api/dev/users' }),
+    expect: everyone(404),
+  },
 ];
 
 function planRows(type: ItemType, plural: string): PermissionRow[] {

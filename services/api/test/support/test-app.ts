@@ -3,6 +3,8 @@
 // (no worker polls it unless a test registers one), silent logs, hooks that record their calls
 // before passing them on, and every response checked against the OpenAPI document after each test.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { migrateToLatest, openOrm, type Orm, type User } from '@rhythm/persistence';
 import { createLogger, type Logger } from '@rhythm/platform';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@rhythm/testing';
@@ -18,7 +20,10 @@ import { OpenApiConformance } from './openapi-conformance.js';
 import { recordingServer } from './recording-server.js';
 
 export interface TestAppOptions {
-  /** Environment on top of the test defaults (NODE_ENV=test, the test database, TEMPORAL_ADDRESS). */
+  /**
+   * Environment on top of the test defaults (NODE_ENV=test, the test database, TEMPORAL_ADDRESS, a
+   * WEB_DIST_DIR that does not exist).
+   */
   env?: Record<string, string>;
   hooks?: Partial<AppHooks>;
   tokenVerifier?: TokenVerifier;
@@ -57,6 +62,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporalAddress,
     LOG_LEVEL: 'silent',
+    // No web app unless a test gives it a folder: the tests must not depend on whether services/web was built.
+    WEB_DIST_DIR: path.join(os.tmpdir(), `rhythm-no-web-app-${randomUUID()}`),
     ...options.env,
   });
   const temporal =
