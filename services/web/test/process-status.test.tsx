@@ -122,3 +122,29 @@ test('a refused move shows the API’s reason next to the date', async () => {
   expect(await screen.findByText('Must not be before today (2026-11-25)')).toBeInTheDocument();
   expect(date).toHaveAccessibleDescription(/Must not be before today/);
 });
+
+test('a long past shows the latest five sessions, the rest on request', async () => {
+  const past = Array.from({ length: 8 }, (_, index) => ({
+    ...session({
+      id: `20000000-0000-4000-8000-00000000010${index}`,
+      date: `2026-10-0${index + 1}`,
+      state: 'held',
+    }),
+    reports: { submitted: 1, outstanding: 0 },
+  }));
+  const { user } = renderApp({
+    path,
+    routes: {
+      ...routes(['member']),
+      [`GET /api/teams/${teamId}/sessions`]: { sessions: [...past, sessionList.sessions[1]] },
+    },
+  });
+  const table = await screen.findByRole('table', { name: 'Past sessions' });
+  expect(within(table).getAllByRole('row')).toHaveLength(1 + 5);
+  expect(within(table).getByText('Oct 8, 2026')).toBeInTheDocument();
+  expect(within(table).queryByText('Oct 1, 2026')).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Show all 8 past sessions' }));
+  expect(within(screen.getByRole('table', { name: 'Past sessions' })).getAllByRole('row')).toHaveLength(
+    1 + 8,
+  );
+});

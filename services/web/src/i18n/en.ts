@@ -97,6 +97,8 @@ export const en = {
     counts: '{{submitted}} submitted, {{outstanding}} outstanding',
     show: 'Show the session of {{date}}',
     showShort: 'Show',
+    allPast: 'Show all {{count}} past sessions',
+    fewerPast: 'Show only the latest past sessions',
   },
   addSession: {
     title: 'Add session',

@@ -101,6 +101,8 @@ export const nl: Shape<typeof en> = {
     counts: '{{submitted}} ingediend, {{outstanding}} open',
     show: 'Toon de sessie van {{date}}',
     showShort: 'Toon',
+    allPast: 'Toon alle {{count}} afgelopen sessies',
+    fewerPast: 'Toon alleen de laatste afgelopen sessies',
   },
   addSession: {
     title: 'Sessie toevoegen',

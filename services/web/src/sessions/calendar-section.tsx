@@ -2,6 +2,7 @@
 // outstanding report counts; organisers get "Add session". Choosing a session shows it below.
 import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { KindBadge } from '../components/labels';
@@ -9,6 +10,7 @@ import { formatDay } from '../i18n/format';
 import { AddSessionForm } from './add-session-form';
 
 type Entry = Schemas['SessionListEntry'];
+const PAST_SHOWN = 5;
 
 interface Props {
   teamId: string;
@@ -23,7 +25,10 @@ export function CalendarSection({ teamId, timeZone, sessions, selectedId, canSch
   const { t } = useTranslation();
   const [adding, { open, close }] = useDisclosure(false);
   const upcoming = sessions.filter((session) => session.state === 'scheduled');
+  const [allPast, setAllPast] = useState(false);
   const past = sessions.filter((session) => session.state !== 'scheduled').reverse();
+  // A weekly rhythm piles up past sessions: the latest few, the rest on request.
+  const shownPast = allPast ? past : past.slice(0, PAST_SHOWN);
   return (
     <Card withBorder component="section" aria-labelledby="calendar-title">
       <Stack gap="sm">
@@ -43,10 +48,17 @@ export function CalendarSection({ teamId, timeZone, sessions, selectedId, canSch
         <SessionTable
           caption={t('calendar.past')}
           empty={t('calendar.noPast')}
-          sessions={past}
+          sessions={shownPast}
           selectedId={selectedId}
           onSelect={onSelect}
         />
+        {past.length > PAST_SHOWN && (
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setAllPast((value) => !value)}>
+              {allPast ? t('calendar.fewerPast') : t('calendar.allPast', { count: past.length })}
+            </Button>
+          </Group>
+        )}
       </Stack>
       <Modal opened={adding} onClose={close} title={t('addSession.title')} fullScreen={false} size="md">
         <AddSessionForm
