@@ -1,5 +1,5 @@
 // "Add session" in the Calendar: the form, what it sends, and the API's errors next to the fields.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { baseRoutes, sessionList, session, status, teamId } from './support/fixtures';
 import { problem } from './support/fake-api';
 import { renderApp, users } from './support/render-app';
@@ -53,7 +53,8 @@ test('an administrator adds a steering session; it is sent with an Idempotency-K
   await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
   expect(await screen.findByRole('heading', { name: 'Tuesday, December 15, 2026' })).toBeInTheDocument();
-  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  // The dialog closes (after its 200 ms fade).
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   const post = api.calls.find((call) => call.route.startsWith('POST'));
   expect(post?.body).toEqual({
     date: '2026-12-15',

@@ -7,6 +7,15 @@ import { startStack, type Stack } from './stack.js';
 export { screenshot, screenshotsDir } from './browser.js';
 export { signIn, type ApiSession } from './api.js';
 export type { Stack } from './stack.js';
+export {
+  daysAhead,
+  escapeRegExp,
+  eventually,
+  formatDay,
+  signInThroughPage,
+  TEAM_TIME_ZONE,
+  textMatching,
+} from './ui.js';
 
 export interface E2E {
   readonly stack: Stack;

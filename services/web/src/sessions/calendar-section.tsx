@@ -95,7 +95,7 @@ function SessionTable({ caption, empty, sessions, selectedId, onSelect }: TableP
           {empty}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={340}>
+        <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing="xs" aria-label={caption}>
             <Table.Thead>
               <Table.Tr>

@@ -1,13 +1,14 @@
 // The session's emails as a timeline: what went out (when, to whom, which were skipped and why),
 // then what the workflow sends next and to whom. The deliveries are the notifier's durable record;
 // `next` follows the workflow's own rule.
-import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { ColorSwatch, List, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { formatDay, formatInstant } from '../i18n/format';
 
 type Status = Schemas['SessionStatus'];
 type Delivery = Schemas['Delivery'];
+const stateColor = { sent: 'green', skipped: 'gray', failed: 'red' } as const;
 
 interface Batch {
   step: Delivery['step'];
@@ -46,19 +47,19 @@ export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: 
             {batch.sessionDate !== status.session.date &&
               ` · ${t('timeline.forDate', { date: formatDay(batch.sessionDate, i18n.language, 'medium') })}`}
           </Text>
-          <Group gap={6} mt={4}>
+          <List size="sm" mt={4} spacing={2}>
             {batch.deliveries.map((delivery) => (
-              <Badge
+              <List.Item
                 key={delivery.userId}
-                variant="light"
-                color={delivery.state === 'sent' ? 'green' : delivery.state === 'skipped' ? 'gray' : 'red'}
-                title={delivery.reason ?? undefined}
+                icon={
+                  <ColorSwatch size={10} color={`var(--mantine-color-${stateColor[delivery.state]}-6)`} />
+                }
               >
                 {delivery.name}: {t(`deliveryStates.${delivery.state}`)}
                 {delivery.reason ? ` (${delivery.reason})` : ''}
-              </Badge>
+              </List.Item>
             ))}
-          </Group>
+          </List>
         </Timeline.Item>
       ))}
       {next ? (
