@@ -1,6 +1,7 @@
 // Small pieces that name things the same way on every page: session kinds, item types, traffic lights.
-import { Badge } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../i18n/format';
 
 export type TrafficLight = 'green' | 'amber' | 'red';
 export type SessionKind = 'doing' | 'steering';
@@ -32,5 +33,26 @@ export function ItemTypeBadge({ type }: { type: ItemType }) {
     <Badge color="gray" variant="outline" size="sm">
       {t(`itemTypes.${type}`)}
     </Badge>
+  );
+}
+
+/** An item as every table shows it: its type, then its title. */
+export function ItemTitle({ item }: { item: { type: ItemType; title: string } }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <ItemTypeBadge type={item.type} />
+      <Text size="sm">{item.title}</Text>
+    </Group>
+  );
+}
+
+/** The session a page is about: its day and its kind. */
+export function SessionHeading({ session }: { session: { date: string; kind: SessionKind } }) {
+  const { i18n } = useTranslation();
+  return (
+    <Group gap="sm">
+      <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
+      <KindBadge kind={session.kind} />
+    </Group>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useOverview } from '../api/queries';
-import { ItemTypeBadge, KindBadge, LightBadge } from '../components/labels';
+import { ItemTitle, KindBadge, LightBadge } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { RoleBadges } from '../components/role-badges';
 import { formatDay, formatInstant } from '../i18n/format';
@@ -100,10 +100,7 @@ function NextSessionBlock({ session }: { session: NextSession }) {
               {session.items.map((item) => (
                 <Table.Tr key={item.id}>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <ItemTypeBadge type={item.type} />
-                      <Text size="sm">{item.title}</Text>
-                    </Group>
+                    <ItemTitle item={item} />
                   </Table.Td>
                   <Table.Td>
                     {item.report ? (

@@ -1,16 +1,15 @@
 // The report page: the signed-in owner's items for a session, each with its report form. An email's
 // or My overview's link to one item (…/items/{itemId}/report) lands on the same page at that item.
-import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe, useSessionReports } from '../api/queries';
-import { KindBadge } from '../components/labels';
+import { SessionHeading } from '../components/labels';
 import { QueryState } from '../components/query-state';
-import { formatDay } from '../i18n/format';
 import { ReportForm } from '../reports/report-form';
 
 export function ReportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { teamId = '', sessionId = '', itemId } = useParams();
   const me = useMe();
   const reports = useSessionReports(teamId, sessionId);
@@ -25,10 +24,7 @@ export function ReportPage() {
               const readOnly = session.state !== 'scheduled';
               return (
                 <>
-                  <Group gap="sm">
-                    <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
-                    <KindBadge kind={session.kind} />
-                  </Group>
+                  <SessionHeading session={session} />
                   {readOnly && (
                     <Alert color="gray">{t('report.locked', { state: t(`states.${session.state}`) })}</Alert>
                   )}

@@ -4,12 +4,11 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSessionReports } from '../api/queries';
-import { ItemTypeBadge, KindBadge, LightBadge } from '../components/labels';
+import { ItemTitle, LightBadge, SessionHeading } from '../components/labels';
 import { QueryState } from '../components/query-state';
-import { formatDay } from '../i18n/format';
 
 export function SessionItemsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { teamId = '', sessionId = '' } = useParams();
   const reports = useSessionReports(teamId, sessionId);
   const base = `/teams/${teamId}/sessions/${sessionId}`;
@@ -19,10 +18,7 @@ export function SessionItemsPage() {
       <QueryState query={reports}>
         {({ session, items }) => (
           <>
-            <Group gap="sm">
-              <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
-              <KindBadge kind={session.kind} />
-            </Group>
+            <SessionHeading session={session} />
             <Group gap="sm">
               <Button component={Link} to={`${base}/reports`} variant="light">
                 {t('overview.progressReports')}
@@ -47,10 +43,7 @@ export function SessionItemsPage() {
                   {items.map(({ item, owner, report }) => (
                     <Table.Tr key={item.id}>
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <ItemTypeBadge type={item.type} />
-                          <Text size="sm">{item.title}</Text>
-                        </Group>
+                        <ItemTitle item={item} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{owner.name}</Text>

@@ -4,9 +4,9 @@ import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSessionReports } from '../api/queries';
-import { ItemTypeBadge, KindBadge, LightBadge } from '../components/labels';
+import { ItemTypeBadge, LightBadge, SessionHeading } from '../components/labels';
 import { QueryState } from '../components/query-state';
-import { formatDay, formatInstant } from '../i18n/format';
+import { formatInstant } from '../i18n/format';
 
 const barColor = { green: 'green', amber: 'orange', red: 'red' } as const;
 
@@ -20,10 +20,7 @@ export function SessionReportsPage() {
       <QueryState query={reports}>
         {({ session, items }) => (
           <>
-            <Group gap="sm">
-              <Text fw={600}>{formatDay(session.date, i18n.language)}</Text>
-              <KindBadge kind={session.kind} />
-            </Group>
+            <SessionHeading session={session} />
             {items.map(({ item, owner, report }) => (
               <Card withBorder key={item.id} component="article" aria-labelledby={`report-${item.id}`}>
                 <Stack gap="xs">

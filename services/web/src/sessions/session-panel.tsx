@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useSessionStatus } from '../api/queries';
-import { ItemTypeBadge, KindBadge } from '../components/labels';
+import { ItemTitle, KindBadge } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatDay } from '../i18n/format';
 import { EmailTimeline } from './email-timeline';
@@ -143,10 +143,7 @@ function MissingReports({ missing }: { missing: Status['missing'] }) {
                 items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <ItemTypeBadge type={item.type} />
-                        <Text size="sm">{item.title}</Text>
-                      </Group>
+                      <ItemTitle item={item} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{owner.name}</Text>
