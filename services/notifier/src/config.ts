@@ -17,7 +17,6 @@ export const NotifierConfig = TemporalEnv.extend({
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Rhythm <rhythm@example.com>'),
   WEB_BASE_URL: z.string().url().default('http://localhost:3000'),
-  API_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Requests per second for all notifier replicas together (Resend's default team limit is 2). */
   NOTIFIER_MAX_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(2),
   /**

@@ -36,7 +36,7 @@ runMain('rhythm-notifier', async () => {
       orm,
       transport,
       from: config.EMAIL_FROM,
-      links: { web: config.WEB_BASE_URL, api: config.API_BASE_URL },
+      links: { web: config.WEB_BASE_URL },
     }),
     maxActivitiesPerSecond: config.NOTIFIER_MAX_ACTIVITIES_PER_SECOND,
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,

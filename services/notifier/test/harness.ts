@@ -17,7 +17,7 @@ import { resendTransport } from '../src/transports/resend.transport.js';
 
 export const API_KEY = 're_test_notifier';
 export const FROM = 'Rhythm <rhythm@example.com>';
-export const LINKS = { web: 'http://web.test', api: 'http://api.test' };
+export const LINKS = { web: 'http://web.test' };
 
 export interface Harness {
   orm: Orm;

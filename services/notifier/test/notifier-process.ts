@@ -24,7 +24,6 @@ export async function startNotifierProcess(
       NOTIFIER_TASK_QUEUE: taskQueue,
       EMAIL_FROM: FROM,
       WEB_BASE_URL: LINKS.web,
-      API_BASE_URL: LINKS.api,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

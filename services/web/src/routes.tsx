@@ -3,6 +3,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/auth-context';
 import { AppLayout } from './layout/app-layout';
+import { CalendarDownloadPage } from './pages/calendar-download.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { OutboxPage } from './pages/outbox.page';
 import { OverviewPage } from './pages/overview.page';
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Route path="teams/:teamId/status" element={<ProcessStatusPage />} />
         <Route path="teams/:teamId/sessions/:sessionId" element={<SessionItemsPage />} />
         <Route path="teams/:teamId/sessions/:sessionId/reports" element={<SessionReportsPage />} />
+        <Route path="teams/:teamId/sessions/:sessionId/calendar" element={<CalendarDownloadPage />} />
         <Route path="teams/:teamId/sessions/:sessionId/report" element={<ReportPage />} />
         <Route path="teams/:teamId/sessions/:sessionId/items/:itemId/report" element={<ReportPage />} />
         <Route path="outbox" element={<OutboxPage />} />

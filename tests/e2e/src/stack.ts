@@ -49,7 +49,6 @@ export async function startStack(): Promise<Stack> {
       ...env,
       NODE_ENV: 'test',
       WEB_BASE_URL: apiUrl,
-      API_BASE_URL: apiUrl,
     });
     services.push(notifier);
     await workflows.waitForOutput(/rhythm-workflows polling/, 60_000);

@@ -5,10 +5,11 @@ import { messages, type Facts, type Messages } from './messages.js';
 import { formatSessionDate } from './session-date.js';
 
 export interface Links {
-  /** Web app base URL, e.g. http://localhost:3000. */
+  /**
+   * Web app base URL, e.g. http://localhost:3000. Every link goes there, the calendar file too: the
+   * API's file needs a bearer token, and the web app's page fetches it signed in.
+   */
   web: string;
-  /** API base URL, for the calendar file. */
-  api: string;
 }
 
 export interface EmailItemView {
@@ -37,7 +38,6 @@ export function buildEmailModel(message: EmailMessage, links: Links): EmailModel
   const t: Messages = messages[message.to.locale];
 
   const web = links.web.replace(/\/+$/, '');
-  const api = links.api.replace(/\/+$/, '');
   const sessionPath = `teams/${encodeURIComponent(message.teamId)}/sessions/${encodeURIComponent(message.sessionId)}`;
   return {
     locale: message.to.locale,
@@ -58,6 +58,6 @@ export function buildEmailModel(message: EmailMessage, links: Links): EmailModel
       reportUrl: `${web}/${sessionPath}/items/${encodeURIComponent(item.id)}/report`,
     })),
     sessionUrl: `${web}/${sessionPath}`,
-    calendarUrl: `${api}/api/${sessionPath}/calendar.ics`,
+    calendarUrl: `${web}/${sessionPath}/calendar`,
   };
 }

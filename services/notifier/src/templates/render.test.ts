@@ -2,9 +2,10 @@
 import type { DeliveryStep, EmailMessage, Locale } from '@rhythm/domain';
 import { renderEmail, type Links } from './render.js';
 
-const links: Links = { web: 'https://rhythm.example', api: 'https://api.rhythm.example' };
+const links: Links = { web: 'https://rhythm.example' };
 const sessionUrl = 'https://rhythm.example/teams/team-1/sessions/session-1';
-const calendarUrl = 'https://api.rhythm.example/api/teams/team-1/sessions/session-1/calendar.ics';
+// The web app's page that fetches the calendar file signed in (a link cannot carry the token).
+const calendarUrl = 'https://rhythm.example/teams/team-1/sessions/session-1/calendar';
 const reportUrl = (itemId: string) => `${sessionUrl}/items/${itemId}/report`;
 
 /** The exact link, not a longer one starting with it (the session URL prefixes every report URL). */
@@ -145,10 +146,7 @@ describe('template specifics', () => {
   });
 
   it('does not double the slash when a base URL ends with one', async () => {
-    const { text } = await renderEmail(message(), {
-      web: 'https://rhythm.example/',
-      api: 'https://api.rhythm.example/',
-    });
+    const { text } = await renderEmail(message(), { web: 'https://rhythm.example/' });
     expect(text).toContain(reportUrl('s1'));
     expect(text).toContain(calendarUrl);
   });

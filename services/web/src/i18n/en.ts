@@ -155,7 +155,13 @@ export const en = {
     keep: 'Keep the session',
     confirmCancel: 'Cancel session',
   },
-  items: { title: 'Items involved', myReports: 'My reports' },
+  items: { title: 'Items involved', myReports: 'My reports', addToCalendar: 'Add to your calendar' },
+  calendarFile: {
+    title: 'Calendar file',
+    started:
+      'The session’s calendar file is downloading. Open it to add the session to your calendar; open a newer one after a move to update it.',
+    again: 'Download again',
+  },
   reports: { title: 'Progress reports' },
   report: {
     title: 'Report on your items',

@@ -159,7 +159,13 @@ export const nl: Shape<typeof en> = {
     keep: 'Sessie behouden',
     confirmCancel: 'Sessie annuleren',
   },
-  items: { title: 'Betrokken onderdelen', myReports: 'Mijn rapportages' },
+  items: { title: 'Betrokken onderdelen', myReports: 'Mijn rapportages', addToCalendar: 'Zet in je agenda' },
+  calendarFile: {
+    title: 'Agendabestand',
+    started:
+      'Het agendabestand van de sessie wordt gedownload. Open het om de sessie in je agenda te zetten; open na een verplaatsing een nieuwer bestand om hem bij te werken.',
+    again: 'Opnieuw downloaden',
+  },
   reports: { title: 'Voortgangsrapportages' },
   report: {
     title: 'Rapporteer over je onderdelen',

@@ -26,6 +26,9 @@ export function SessionItemsPage() {
               <Button component={Link} to={`${base}/report`} variant="light">
                 {t('items.myReports')}
               </Button>
+              <Button component={Link} to={`${base}/calendar`} variant="light">
+                {t('items.addToCalendar')}
+              </Button>
               <Button component={Link} to={`/teams/${teamId}/status?session=${sessionId}`} variant="subtle">
                 {t('overview.processStatus')}
               </Button>

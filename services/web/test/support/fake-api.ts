@@ -4,6 +4,8 @@
 export interface Answer {
   status?: number;
   body?: unknown;
+  /** A body that is not JSON, sent as it is with this content type. */
+  raw?: { contentType: string; text: string };
 }
 export type Handler = (request: Request, body: unknown) => Answer | Promise<Answer>;
 export type Routes = Record<string, unknown | Handler>;
@@ -26,6 +28,11 @@ export function fakeApi(routes: Routes): FakeApi {
     const match = routes[route] ?? routes[`${request.method} ${url.pathname}`];
     if (match === undefined) return json(404, { type: 'about:blank', title: 'Not Found', status: 404 });
     const answer = typeof match === 'function' ? await (match as Handler)(request, body) : { body: match };
+    if (answer.raw)
+      return new Response(answer.raw.text, {
+        status: answer.status ?? 200,
+        headers: { 'content-type': answer.raw.contentType },
+      });
     return json(answer.status ?? 200, answer.body);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
