@@ -65,3 +65,11 @@ test('switching the language to Dutch translates the page and is remembered', as
   expect(screen.getByRole('heading', { name: 'vrijdag 4 december 2026' })).toBeInTheDocument();
   expect(localStorage.getItem('rhythm.language')).toBe('nl');
 });
+
+test('the Add session dialog: every control named and focusable, its close button too', async () => {
+  const { user } = renderApp({ path: `/teams/${teamId}/status`, routes: organiserRoutes });
+  await user.click(await screen.findByRole('button', { name: 'Add session' }));
+  await screen.findByRole('dialog', { name: 'Add session' });
+  expectNamedAndFocusable();
+  expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
+});

@@ -29,7 +29,7 @@ test('lists the kept emails, newest first, the first one rendered in a sandboxed
   expect(await screen.findByText('Invitation: doing session on Friday 4 December')).toBeInTheDocument();
   expect(screen.getByText('1 email')).toBeInTheDocument();
   const frame = screen.getByTitle('Email: Invitation: doing session on Friday 4 December');
-  expect(frame).toHaveAttribute('sandbox', '');
+  expect(frame).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
   expect(frame.getAttribute('srcdoc')).toContain('Write the onboarding checklist');
   expect(screen.getByRole('link', { name: /Outbox/ })).toBeInTheDocument();
 });
@@ -37,7 +37,11 @@ test('lists the kept emails, newest first, the first one rendered in a sandboxed
 test('outside development the page says the outbox does not exist, and the menu has no link to it', async () => {
   renderApp({
     path: '/outbox',
-    routes: { ...baseRoutes(users.ada, ['administrator']), 'GET /api/dev/outbox': undefined },
+    routes: {
+      ...baseRoutes(users.ada, ['administrator']),
+      'GET /api/dev/outbox': undefined,
+      'GET /api/dev/users': undefined,
+    },
   });
   expect(
     await screen.findByText('The outbox exists only when the server runs in development.'),

@@ -1,6 +1,6 @@
 // Process status: the Calendar, the selected session's counts, missing reports and emails, and
 // who may change what.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   baseRoutes,
   heldSessionId,
@@ -63,6 +63,8 @@ test('an administrator gets Add session and the controls to move, switch and can
 test('a member sees the same page without any edit control', async () => {
   renderApp({ path, routes: routes(['member']) });
   expect(await screen.findByRole('heading', { name: 'Friday, December 4, 2026' })).toBeInTheDocument();
+  // The roles have arrived (the navigation is built from /api/me), so an absence below means something.
+  expect(await screen.findByRole('link', { name: /Process status.*Demo team/ })).toBeInTheDocument();
   expect(screen.getByRole('table', { name: 'Upcoming sessions' })).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Add session' })).not.toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Move session' })).not.toBeInTheDocument();
@@ -72,11 +74,12 @@ test('a member sees the same page without any edit control', async () => {
 
 test('a held session is read-only, even for an administrator', async () => {
   const { user } = renderApp({ path, routes: routes(['administrator']) });
+  expect(await screen.findByRole('button', { name: 'Add session' })).toBeInTheDocument();
   await user.click(
     await screen.findByRole('button', { name: 'Show the session of Friday, October 2, 2026' }),
   );
   expect(await screen.findByRole('heading', { name: 'Friday, October 2, 2026' })).toBeInTheDocument();
-  expect(screen.getByText('This session is over and can no longer be changed.')).toBeInTheDocument();
+  expect(screen.getByText('This session has been held and can no longer be changed.')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Move session' })).not.toBeInTheDocument();
   expect(screen.getByText('Nothing more to send')).toBeInTheDocument();
 });
@@ -147,4 +150,80 @@ test('a long past shows the latest five sessions, the rest on request', async ()
   expect(within(screen.getByRole('table', { name: 'Past sessions' })).getAllByRole('row')).toHaveLength(
     1 + 8,
   );
+});
+
+test('switching the reminder off sends only that flag and shows the answer', async () => {
+  let reminder = true;
+  const { user, api } = renderApp({
+    path,
+    routes: {
+      ...routes(['process_owner']),
+      [`PATCH /api/teams/${teamId}/sessions/${sessionId}`]: (_request: Request, body: unknown) => {
+        reminder = (body as { sendReminder: boolean }).sendReminder;
+        return { body: session({ sendReminder: reminder }) };
+      },
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: () => ({
+        body: status({ session: session({ sendReminder: reminder }) }),
+      }),
+    },
+  });
+  await user.click(await screen.findByRole('switch', { name: 'Send reminder' }));
+  await waitFor(() => expect(screen.getByRole('switch', { name: 'Send reminder' })).not.toBeChecked());
+  expect(screen.getByText(/reminder off/)).toBeInTheDocument();
+  expect(api.calls.find((call) => call.route.startsWith('PATCH'))?.body).toEqual({ sendReminder: false });
+});
+
+test('cancelling asks first, sends the reason, and leaves the session read-only', async () => {
+  let cancelled = false;
+  const { user, api } = renderApp({
+    path,
+    routes: {
+      ...routes(['administrator']),
+      [`DELETE /api/teams/${teamId}/sessions/${sessionId}`]: () => {
+        cancelled = true;
+        return { body: session({ state: 'cancelled' }) };
+      },
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: () => ({
+        body: cancelled ? status({ session: session({ state: 'cancelled' }), next: null }) : status(),
+      }),
+    },
+  });
+  await user.click(await screen.findByRole('button', { name: 'Cancel session' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Cancel this session?' });
+  expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  await user.type(within(dialog).getByLabelText(/Reason/), 'Team offsite moved');
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel session' }));
+  expect(
+    await screen.findByText('This session was cancelled and can no longer be changed.'),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Move session' })).not.toBeInTheDocument();
+  expect(api.calls.find((call) => call.route.startsWith('DELETE'))?.route).toBe(
+    `DELETE /api/teams/${teamId}/sessions/${sessionId}?reason=Team%20offsite%20moved`,
+  );
+});
+
+test('a cancelled session later this month stays under Upcoming, marked cancelled', async () => {
+  renderApp({
+    path,
+    routes: {
+      ...routes(['member']),
+      [`GET /api/teams/${teamId}/sessions`]: {
+        sessions: [
+          {
+            ...session({ date: '2099-01-08', state: 'cancelled' }),
+            reports: { submitted: 0, outstanding: 2 },
+          },
+        ],
+      },
+    },
+  });
+  const upcoming = await screen.findByRole('table', { name: 'Upcoming sessions' });
+  expect(within(upcoming).getByText('Cancelled')).toBeInTheDocument();
+  expect(screen.getByText('No past sessions.')).toBeInTheDocument();
+});
+
+test('send times show in the team’s zone, named', async () => {
+  renderApp({ path, routes: routes(['member']) });
+  // 2026-11-27T08:00Z is 09:00 in Amsterdam (CET, GMT+1), whatever the machine's zone.
+  expect(await screen.findByText(/Sent Nov 27, 2026, 09:00 AM GMT\+1/)).toBeInTheDocument();
 });

@@ -108,7 +108,9 @@ test('a held session shows the reports read-only', async () => {
       [reportsRoute]: { ...sessionReports(report), session: session({ state: 'held' }) },
     },
   });
-  expect(await screen.findByText('This session is Held: it takes no more reports.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('This session has been held: it takes no more reports.'),
+  ).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: /Save the report/ })).not.toBeInTheDocument();
   expect(screen.getByLabelText(/Explanation/)).toBeDisabled();
 });

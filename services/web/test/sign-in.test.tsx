@@ -3,6 +3,7 @@
 import { screen } from '@testing-library/react';
 import { baseRoutes, overview, teamId } from './support/fixtures';
 import { problem } from './support/fake-api';
+import { sameOriginPath } from '../src/pages/sign-in.page';
 import { renderApp, users } from './support/render-app';
 
 const devUsers = {
@@ -99,4 +100,46 @@ test('an expired or revoked token (401 on any call) sends the user back to sign-
     },
   });
   expect(await screen.findByRole('heading', { name: 'Sign in', level: 1 })).toBeInTheDocument();
+});
+
+test('?next= leads only to pages of this app', () => {
+  expect(sameOriginPath('/teams/t/status?session=s')).toBe('/teams/t/status?session=s');
+  expect(sameOriginPath(null)).toBe('/');
+  for (const hostile of [
+    '//evil.example/x',
+    '/\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ])
+    expect([hostile, sameOriginPath(hostile)]).toEqual([hostile, '/']);
+});
+
+test('a token refused by a slow API keeps the form and says why', async () => {
+  const { user } = renderApp({
+    signedInAs: null,
+    routes: {
+      'GET /api/me': async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return problem(401, 'Unauthorized');
+      },
+    },
+  });
+  const field = await screen.findByLabelText('Access token');
+  await user.type(field, 'expired-token');
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  expect(await screen.findByText('The server did not accept this token.')).toBeInTheDocument();
+  expect(screen.getByLabelText('Access token')).toHaveValue('expired-token');
+  expect(localStorage.getItem('rhythm.session')).toBeNull();
+});
+
+test('a token that expires while the page is open signs the user out', async () => {
+  localStorage.setItem(
+    'rhythm.session',
+    JSON.stringify({ token: 't', expiresAt: new Date(Date.now() + 300).toISOString(), user: null }),
+  );
+  renderApp({ signedInAs: null, routes: { ...signedInRoutes, 'GET /api/dev/users': devUsers } });
+  expect(await screen.findByRole('heading', { name: 'My overview', level: 1 })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { name: 'Sign in', level: 1 }, { timeout: 3000 }),
+  ).toBeInTheDocument();
 });

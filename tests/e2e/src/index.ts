@@ -4,6 +4,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
 import { startStack, type Stack } from './stack.js';
 
+/**
+ * An English browser in a zone far from the team's (Europe/Amsterdam): the pages must choose the
+ * language and show times in the team's zone themselves, whatever the machine running the tests.
+ */
+export const browserSettings = { locale: 'en-US', timezoneId: 'America/New_York' } as const;
+
 export { screenshot, screenshotsDir } from './browser.js';
 export { signIn, type ApiSession } from './api.js';
 export type { Stack } from './stack.js';
@@ -41,7 +47,7 @@ export function useE2E(): E2E {
     await stack?.stop();
   });
   beforeEach(async () => {
-    context = await browser!.newContext({ baseURL: stack!.apiUrl });
+    context = await browser!.newContext({ baseURL: stack!.apiUrl, ...browserSettings });
     page = await context.newPage();
   });
   afterEach(() => context?.close());

@@ -25,5 +25,8 @@ describe('the local stack in a browser', () => {
     await screenshot(page, 'home');
     expect(await page.title()).toContain('Rhythm');
     expect(await page.locator('div#root').count()).toBe(1);
+    // The bundle ran: React drew the sign-in page with the development list.
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in as Ada Admin' }).waitFor();
   });
 });

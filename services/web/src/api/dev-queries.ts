@@ -19,6 +19,8 @@ export function useDevUsers() {
       }
     },
     retry: false,
+    // Whether the server is in development does not change while the page is open.
+    staleTime: Infinity,
   });
 }
 
@@ -40,5 +42,5 @@ export function useOutbox(page: number) {
 
 /** True when the API offers the development routes (then the outbox is worth a link). */
 export function useDevMode(): boolean {
-  return useOutbox(1).data != null;
+  return useDevUsers().data != null;
 }

@@ -43,6 +43,13 @@ export function useSessionStatus(teamId: string, sessionId: string) {
   const api = useApi();
   return useQuery({
     queryKey: [...keys.session(teamId, sessionId), 'status'],
+    // The workflow sends on its own time (at once after a late add, a move or a step switched on):
+    // while a send is due, look again every few seconds so the timeline shows it without a reload.
+    refetchInterval: (query) => {
+      const next = query.state.data?.next;
+      if (!next) return false;
+      return Date.parse(next.at) <= Date.now() + 5_000 ? 3_000 : 60_000;
+    },
     queryFn: () =>
       ok(
         api.GET('/api/teams/{teamId}/sessions/{sessionId}/status', {

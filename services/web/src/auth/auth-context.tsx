@@ -1,13 +1,15 @@
 // The signed-in session and the API client that carries its token. Signing out (or a 401 from the
 // API) clears the session and the cached data of the previous user.
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApi, type ApiClient } from '../api/client';
 import { readSession, writeSession, type StoredSession } from './session-store';
 
 interface AuthValue {
   session: StoredSession | null;
   api: ApiClient;
+  /** A client that sends this token instead of the session's, to check a token before keeping it. */
+  apiWithToken(token: string): ApiClient;
   signIn(session: StoredSession): void;
   signOut(): void;
 }
@@ -78,15 +80,36 @@ function SessionProvider({
         baseUrl,
         // Read per request from the store signIn/signOut write, so no request carries a stale token.
         token: () => readSession()?.token ?? null,
-        onUnauthorized: () => {
-          if (readSession()) signOut();
-        },
+        // Only signed-in routes answer 401 (an expired, revoked or already dropped token): back to
+        // sign-in. The public sign-in routes never do.
+        onUnauthorized: signOut,
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
       }),
     [baseUrl, fetchImpl, signOut],
   );
+  const apiWithToken = useCallback(
+    (token: string) =>
+      createApi({
+        baseUrl,
+        token: () => token,
+        onUnauthorized: () => undefined,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      }),
+    [baseUrl, fetchImpl],
+  );
 
-  const value = useMemo(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
+  // Sign out when the token expires, rather than at the first refused request after it.
+  const expiresAt = session?.expiresAt ? Date.parse(session.expiresAt) : null;
+  useEffect(() => {
+    if (expiresAt === null) return;
+    const timer = setTimeout(signOut, Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [expiresAt, signOut]);
+
+  const value = useMemo(
+    () => ({ session, api, apiWithToken, signIn, signOut }),
+    [session, api, apiWithToken, signIn, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

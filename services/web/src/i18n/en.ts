@@ -4,6 +4,7 @@ export const en = {
     loading: 'Loading…',
     retry: 'Try again',
     reload: 'Reload the page',
+    close: 'Close',
     save: 'Save',
     cancel: 'Cancel',
     item: 'Item',
@@ -64,6 +65,7 @@ export const en = {
     tokenLabel: 'Access token',
     tokenHint: 'A bearer token from your organisation’s identity provider.',
     tokenRequired: 'Paste a token.',
+    showToken: 'Show or hide the token',
     tokenRefused: 'The server did not accept this token.',
     submit: 'Sign in',
   },
@@ -116,7 +118,10 @@ export const en = {
   session: {
     invitation: 'invitation {{value}}',
     reminder: 'reminder {{value}}',
-    readOnly: 'This session is over and can no longer be changed.',
+    readOnly: {
+      held: 'This session has been held and can no longer be changed.',
+      cancelled: 'This session was cancelled and can no longer be changed.',
+    },
   },
   counts: { title: 'Reports by traffic light', missing: 'Without a current report' },
   missing: {
@@ -178,7 +183,10 @@ export const en = {
     explanationRequired: 'Write an explanation.',
     saveFor: 'Save the report on {{title}}',
     saved: 'Saved.',
-    locked: 'This session is {{state}}: it takes no more reports.',
+    locked: {
+      held: 'This session has been held: it takes no more reports.',
+      cancelled: 'This session was cancelled: it takes no more reports.',
+    },
     nothingToReport: 'You own no items in this session.',
   },
   outbox: {

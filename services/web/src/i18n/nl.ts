@@ -8,6 +8,7 @@ export const nl: Shape<typeof en> = {
     loading: 'Laden…',
     retry: 'Opnieuw proberen',
     reload: 'Pagina opnieuw laden',
+    close: 'Sluiten',
     save: 'Opslaan',
     cancel: 'Annuleren',
     item: 'Onderdeel',
@@ -68,6 +69,7 @@ export const nl: Shape<typeof en> = {
     tokenLabel: 'Toegangstoken',
     tokenHint: 'Een bearer-token van de identiteitsprovider van je organisatie.',
     tokenRequired: 'Plak een token.',
+    showToken: 'Token tonen of verbergen',
     tokenRefused: 'De server accepteerde dit token niet.',
     submit: 'Inloggen',
   },
@@ -120,7 +122,10 @@ export const nl: Shape<typeof en> = {
   session: {
     invitation: 'uitnodiging {{value}}',
     reminder: 'herinnering {{value}}',
-    readOnly: 'Deze sessie is voorbij en kan niet meer worden gewijzigd.',
+    readOnly: {
+      held: 'Deze sessie is gehouden en kan niet meer worden gewijzigd.',
+      cancelled: 'Deze sessie is geannuleerd en kan niet meer worden gewijzigd.',
+    },
   },
   counts: { title: 'Rapportages per stoplichtkleur', missing: 'Zonder actuele rapportage' },
   missing: {
@@ -182,7 +187,10 @@ export const nl: Shape<typeof en> = {
     explanationRequired: 'Schrijf een toelichting.',
     saveFor: 'Rapportage over {{title}} opslaan',
     saved: 'Opgeslagen.',
-    locked: 'Deze sessie is {{state}}: er kunnen geen rapportages meer bij.',
+    locked: {
+      held: 'Deze sessie is gehouden: er kunnen geen rapportages meer bij.',
+      cancelled: 'Deze sessie is geannuleerd: er kunnen geen rapportages meer bij.',
+    },
     nothingToReport: 'Je bent van geen enkel onderdeel in deze sessie eigenaar.',
   },
   outbox: {

@@ -1,17 +1,7 @@
 // The frame around every signed-in page: header (brand, language, who is signed in) and a navigation
 // that folds behind a burger on narrow screens (375 px phones).
-import {
-  AppShell,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  NativeSelect,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Button, Group, NavLink, NativeSelect, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -24,6 +14,8 @@ import { languages } from '../i18n/i18n';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On phones the closed navigation only slides off-screen: take it out of the tab order too.
+  const phone = useMediaQuery('(max-width: 48em)');
   const location = useLocation();
   useEffect(close, [location.pathname, close]);
 
@@ -45,11 +37,10 @@ export function AppLayout() {
               aria-controls="main-navigation"
               aria-expanded={opened}
             />
-            <Title order={2} size="h4">
-              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
-                Rhythm
-              </Link>
-            </Title>
+            {/* The brand is a link, not a heading: each page's own <h1> comes first. */}
+            <Text component={Link} to="/" fw={700} size="xl" c="inherit" td="none">
+              Rhythm
+            </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSelect />
@@ -57,7 +48,13 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')} component="nav">
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        aria-label={t('nav.label')}
+        component="nav"
+        inert={phone && !opened ? true : undefined}
+      >
         <Navigation />
       </AppShell.Navbar>
       <AppShell.Main>

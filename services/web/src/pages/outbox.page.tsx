@@ -48,8 +48,10 @@ export function OutboxPage() {
                     <Accordion.Panel>
                       <iframe
                         title={t('outbox.frameTitle', { subject: email.subject })}
-                        sandbox=""
-                        srcDoc={email.html}
+                        // No scripts, no access to this page; links open in a new tab (a link
+                        // followed inside the frame would load the app without its scripts).
+                        sandbox="allow-popups allow-popups-to-escape-sandbox"
+                        srcDoc={`<base target="_blank">${email.html}`}
                         style={{ width: '100%', height: 480, border: 0, background: 'white' }}
                       />
                     </Accordion.Panel>

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden }
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
-import { useOverview } from '../api/queries';
+import { useOverview, useTeam } from '../api/queries';
 import { ItemTitle, KindBadge, LightBadge } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { RoleBadges } from '../components/role-badges';
@@ -34,6 +34,8 @@ export function OverviewPage() {
 
 function TeamCard({ team }: { team: OverviewTeam }) {
   const { t } = useTranslation();
+  // Report times in the team's zone (shown without a zone name until the team has loaded).
+  const timeZone = useTeam(team.id).data?.timeZone;
   const headingId = `team-${team.id}`;
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
@@ -45,7 +47,7 @@ function TeamCard({ team }: { team: OverviewTeam }) {
           <RoleBadges roles={team.roles} />
         </Group>
         {team.nextSession ? (
-          <NextSessionBlock session={team.nextSession} />
+          <NextSessionBlock session={team.nextSession} timeZone={timeZone} />
         ) : (
           <Text c="dimmed">{t('overview.noSession')}</Text>
         )}
@@ -59,7 +61,7 @@ function TeamCard({ team }: { team: OverviewTeam }) {
   );
 }
 
-function NextSessionBlock({ session }: { session: NextSession }) {
+function NextSessionBlock({ session, timeZone }: { session: NextSession; timeZone: string | undefined }) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="sm">
@@ -108,7 +110,7 @@ function NextSessionBlock({ session }: { session: NextSession }) {
                         <LightBadge light={item.report.trafficLight} />
                         <Text size="sm">
                           {t('report.percent', { value: item.report.progress })} ·{' '}
-                          {formatInstant(item.report.createdAt, i18n.language)}
+                          {formatInstant(item.report.createdAt, i18n.language, timeZone)}
                         </Text>
                       </Group>
                     ) : (

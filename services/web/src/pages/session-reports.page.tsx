@@ -3,7 +3,7 @@
 import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useSessionReports } from '../api/queries';
+import { useSessionReports, useTeam } from '../api/queries';
 import { ItemTypeBadge, LightBadge, SessionHeading } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatInstant } from '../i18n/format';
@@ -14,6 +14,7 @@ export function SessionReportsPage() {
   const { t, i18n } = useTranslation();
   const { teamId = '', sessionId = '' } = useParams();
   const reports = useSessionReports(teamId, sessionId);
+  const timeZone = useTeam(teamId).data?.timeZone;
   return (
     <Stack>
       <Title order={1}>{t('reports.title')}</Title>
@@ -39,7 +40,7 @@ export function SessionReportsPage() {
                         <LightBadge light={report.trafficLight} />
                         <Text size="sm">{t('report.percent', { value: report.progress })}</Text>
                         <Text size="sm" c="dimmed">
-                          {formatInstant(report.createdAt, i18n.language)}
+                          {formatInstant(report.createdAt, i18n.language, timeZone)}
                         </Text>
                       </Group>
                       <Progress

@@ -1,7 +1,7 @@
 // Sign-in. In development the API lists its users and hands out tokens by email (the dev token
 // endpoint), so you pick a seeded person. Elsewhere you paste a bearer token from the identity
 // provider that the API trusts (README: "Signing in"); the app checks it against /api/me first.
-import { Alert, Button, Card, Container, Divider, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Container, Divider, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ export function SignInPage() {
         {devUsers.isPending && <Loading />}
         {devUsers.isError && <ErrorMessage error={devUsers.error} onRetry={() => void devUsers.refetch()} />}
         {devUsers.data && <DevUsers users={devUsers.data.users} />}
-        {devUsers.isSuccess && (
+        {!devUsers.isPending && (
           <>
             {devUsers.data && <Divider label={t('signIn.or')} />}
             <TokenForm />
@@ -40,7 +40,7 @@ function useFinishSignIn() {
   const [params] = useSearchParams();
   const next = params.get('next');
   // Only paths of this app: an open redirect through ?next= would be a phishing aid.
-  return () => void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  return () => void navigate(sameOriginPath(next), { replace: true });
 }
 
 interface DevUser {
@@ -94,23 +94,19 @@ function DevUsers({ users }: { users: DevUser[] }) {
 
 function TokenForm() {
   const { t } = useTranslation();
-  const { api, signIn, signOut } = useAuth();
+  const { apiWithToken, signIn } = useAuth();
   const finish = useFinishSignIn();
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The token is checked with its own client and kept only once the API accepts it.
   const mutation = useMutation({
-    mutationFn: async (value: string) => {
-      signIn({ token: value, expiresAt: null, user: null });
-      return ok(api.GET('/api/me'));
-    },
-    onSuccess: ({ user }) => {
-      signIn({ token: token.trim(), expiresAt: null, user });
+    mutationFn: (value: string) => ok(apiWithToken(value).GET('/api/me')),
+    onSuccess: ({ user }, value) => {
+      signIn({ token: value, expiresAt: null, user });
       finish();
     },
-    onError: (cause) => {
-      signOut();
-      setError(cause instanceof ApiError && cause.status === 401 ? t('signIn.tokenRefused') : String(cause));
-    },
+    onError: (cause) =>
+      setError(cause instanceof ApiError && cause.status === 401 ? t('signIn.tokenRefused') : null),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -128,14 +124,24 @@ function TokenForm() {
           onChange={(event) => setToken(event.currentTarget.value)}
           error={error}
           autoComplete="off"
+          visibilityToggleFocusable
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showToken') }}
         />
         <Button type="submit" loading={mutation.isPending}>
           {t('signIn.submit')}
         </Button>
-        {mutation.isError && !(mutation.error instanceof ApiError) && (
-          <Alert color="red">{String(mutation.error)}</Alert>
-        )}
+        {mutation.isError && error === null && <ErrorMessage error={mutation.error} />}
       </Stack>
     </form>
   );
+}
+
+/**
+ * `?next=` only ever leads to a page of this app: anything that resolves to another origin
+ * (`//evil.example`, `/\\evil.example`, `https://…`) is replaced by My overview.
+ */
+export function sameOriginPath(next: string | null): string {
+  if (!next) return '/';
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : '/';
 }

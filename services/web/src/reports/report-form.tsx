@@ -22,9 +22,11 @@ interface Props {
   entry: Entry;
   readOnly: boolean;
   focused: boolean;
+  /** The team's zone: when it was last reported, in the team's time. */
+  timeZone: string;
 }
 
-export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Props) {
+export function ReportForm({ teamId, sessionId, entry, readOnly, focused, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -98,7 +100,7 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused }: Prop
               <>
                 <LightBadge light={report.trafficLight} />
                 <Text size="sm">
-                  {t('report.lastReported', { at: formatInstant(report.createdAt, i18n.language) })}
+                  {t('report.lastReported', { at: formatInstant(report.createdAt, i18n.language, timeZone) })}
                 </Text>
               </>
             ) : (

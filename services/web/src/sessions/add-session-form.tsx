@@ -13,7 +13,7 @@ const fields = ['date', 'kind', 'repeat', 'sendInvitation', 'sendReminder'];
 
 interface Props {
   teamId: string;
-  timeZone: string | undefined;
+  timeZone: string;
   onCreated(sessionId: string): void;
   onCancel(): void;
 }

@@ -14,19 +14,30 @@ const PAST_SHOWN = 5;
 
 interface Props {
   teamId: string;
-  timeZone: string | undefined;
+  timeZone: string;
+  /** Today in the team's zone: sessions from today on are upcoming, whatever their state. */
+  today: string;
   sessions: Entry[];
   selectedId: string | null;
   canSchedule: boolean;
   onSelect(sessionId: string): void;
 }
 
-export function CalendarSection({ teamId, timeZone, sessions, selectedId, canSchedule, onSelect }: Props) {
+export function CalendarSection({
+  teamId,
+  timeZone,
+  today,
+  sessions,
+  selectedId,
+  canSchedule,
+  onSelect,
+}: Props) {
   const { t } = useTranslation();
   const [adding, { open, close }] = useDisclosure(false);
-  const upcoming = sessions.filter((session) => session.state === 'scheduled');
+  // By date, not by state: a cancelled session next week is still in the upcoming list, marked.
+  const upcoming = sessions.filter((session) => session.date >= today);
   const [allPast, setAllPast] = useState(false);
-  const past = sessions.filter((session) => session.state !== 'scheduled').reverse();
+  const past = sessions.filter((session) => session.date < today).reverse();
   // A weekly rhythm piles up past sessions: the latest few, the rest on request.
   const shownPast = allPast ? past : past.slice(0, PAST_SHOWN);
   return (
@@ -60,7 +71,13 @@ export function CalendarSection({ teamId, timeZone, sessions, selectedId, canSch
           </Group>
         )}
       </Stack>
-      <Modal opened={adding} onClose={close} title={t('addSession.title')} fullScreen={false} size="md">
+      <Modal
+        opened={adding}
+        onClose={close}
+        title={t('addSession.title')}
+        size="md"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <AddSessionForm
           teamId={teamId}
           timeZone={timeZone}

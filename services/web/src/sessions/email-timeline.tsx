@@ -34,7 +34,7 @@ function batches(deliveries: Delivery[]): Batch[] {
   return [...byKey.values()];
 }
 
-export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: string | undefined }) {
+export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const sent = batches(status.deliveries);
   const { next } = status;

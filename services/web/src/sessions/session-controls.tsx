@@ -12,7 +12,7 @@ import { useCancelSession, useUpdateSession } from './session-mutations';
 
 type Session = Schemas['Session'];
 
-export function SessionControls({ session, timeZone }: { session: Session; timeZone: string | undefined }) {
+export function SessionControls({ session, timeZone }: { session: Session; timeZone: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" component="section" aria-labelledby={`change-${session.id}`}>
@@ -26,7 +26,7 @@ export function SessionControls({ session, timeZone }: { session: Session; timeZ
   );
 }
 
-function MoveForm({ session, timeZone }: { session: Session; timeZone: string | undefined }) {
+function MoveForm({ session, timeZone }: { session: Session; timeZone: string }) {
   const { t } = useTranslation();
   const update = useUpdateSession(session.teamId, session.id);
   const [date, setDate] = useState(session.date);
@@ -95,7 +95,12 @@ function CancelButton({ session }: { session: Session }) {
           {t('controls.cancel')}
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title={t('controls.cancelTitle')}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('controls.cancelTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('controls.cancelExplain')}</Text>
           <Textarea

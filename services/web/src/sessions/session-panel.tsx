@@ -17,7 +17,7 @@ type Status = Schemas['SessionStatus'];
 interface Props {
   teamId: string;
   sessionId: string;
-  timeZone: string | undefined;
+  timeZone: string;
   canSchedule: boolean;
 }
 
@@ -36,7 +36,7 @@ function SessionView({
   canSchedule,
 }: {
   status: Status;
-  timeZone: string | undefined;
+  timeZone: string;
   canSchedule: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -82,7 +82,7 @@ function SessionView({
         )}
         {session.state !== 'scheduled' && (
           <Text size="sm" c="dimmed">
-            {t('session.readOnly')}
+            {t(`session.readOnly.${session.state}`)}
           </Text>
         )}
       </Stack>

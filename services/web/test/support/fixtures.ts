@@ -133,6 +133,7 @@ export function baseRoutes(user: { id: string; name: string }, roles: Role[]) {
   return {
     'GET /api/me': me(user, roles),
     [`GET /api/teams/${teamId}`]: team,
-    'GET /api/dev/outbox': { emails: [], page: 1, pageSize: 10, total: 0 },
+    // A development server: the menu links the outbox.
+    'GET /api/dev/users': { users: [] },
   };
 }
