@@ -188,6 +188,15 @@ describe('services/web/nginx.conf', () => {
       expect(location(match)).toContain('add_header Cache-Control "no-cache";');
   });
 
+  it('sends the API’s Content-Security-Policy with every file of the app', () => {
+    const apiSource = readFileSync(path.join(servicesDir, 'api', 'src', 'web', 'web-app.ts'), 'utf8');
+    const directives = [...apiSource.matchAll(/^\s+"([a-z-]+ [^"]+)",$/gm)].map((match) => match[1]);
+    expect(directives).toContain("frame-ancestors 'none'");
+    expect(conf).toContain(`default "${directives.join('; ')}";`);
+    for (const match of ['/assets/', '= /', '/', '@app'])
+      expect(location(match)).toContain('add_header Content-Security-Policy $rhythm_csp;');
+  });
+
   it('answers index.html to browser navigations of client-side routes, and its own /healthz', () => {
     expect(location('/')).toContain('try_files $uri @app;');
     expect(location('@app')).toMatch(/if \(\$http_accept !~\* "text\/html"\) {\s+return 404;/);

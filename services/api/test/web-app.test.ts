@@ -40,6 +40,12 @@ describe('with a built web app', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
   });
 
+  it('runs only its own scripts and refuses to be framed by another site', async () => {
+    const csp = (await get('/teams/0196/status')).headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
   it.each(['/teams/0196/status', '/sign-in', '/outbox', '/teams/0196/sessions/0197/reports'])(
     'answers index.html to a browser navigating to %s',
     async (route) => {

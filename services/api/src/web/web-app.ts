@@ -13,6 +13,24 @@ const apiPrefixes = ['/api', '/openapi.json', '/docs', '/healthz', '/readyz', '/
 const ASSETS = '/assets';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * The app keeps its bearer token in localStorage, so it must run no script but its own and never sit
+ * in another site's frame (clickjacking of Cancel). Mantine sets inline styles, and the outbox shows
+ * emails in a sandboxed srcdoc frame: hence 'unsafe-inline' for styles only.
+ */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 const under = (urlPath: string, prefix: string) => urlPath === prefix || urlPath.startsWith(`${prefix}/`);
 
 /**
@@ -33,6 +51,7 @@ export function webApp(dir: string, logger: Logger): Router | null {
   // One metrics series and log label for all of it, not a series per client-side route.
   const label = (res: Response) => {
     res.locals.route = 'web app';
+    res.setHeader('Content-Security-Policy', WEB_CSP);
   };
   const router = Router();
   router.use((req, _res, next) =>
