@@ -60,7 +60,7 @@ test('shows a loading state, then the API’s problem with a way to retry, never
   });
   expect(screen.getByRole('status')).toHaveTextContent('Loading…');
   const alert = await screen.findByRole('alert');
-  expect(alert).toHaveTextContent('Service Unavailable');
+  expect(alert).toHaveTextContent('The service is briefly unavailable; nothing was changed. Try again.');
   within(alert).getByRole('button', { name: 'Try again' }).click();
   expect(await screen.findByText('No session is planned.')).toBeInTheDocument();
 });

@@ -227,3 +227,18 @@ test('send times show in the team’s zone, named', async () => {
   // 2026-11-27T08:00Z is 09:00 in Amsterdam (CET, GMT+1), whatever the machine's zone.
   expect(await screen.findByText(/Sent Nov 27, 2026, 09:00 AM GMT\+1/)).toBeInTheDocument();
 });
+
+test('after a move, keyboard focus lands on the session’s heading, not on the page body', async () => {
+  const { user } = renderApp({
+    path,
+    routes: {
+      ...routes(['administrator']),
+      [`PATCH /api/teams/${teamId}/sessions/${sessionId}`]: { ...session({ date: '2026-12-11' }) },
+    },
+  });
+  const date = await screen.findByLabelText('New date');
+  await user.clear(date);
+  await user.type(date, '2026-12-11');
+  await user.click(screen.getByRole('button', { name: 'Move session' }));
+  await waitFor(() => expect(document.getElementById('session-title')).toHaveFocus());
+});

@@ -96,7 +96,9 @@ test('the API’s 422 lands next to its field; a 409 (session held meanwhile) as
     body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The session is held.' },
   };
   await user.click(save);
-  expect(await within(form).findByRole('alert')).toHaveTextContent('The session is held.');
+  const alert = await within(form).findByRole('alert');
+  expect(alert).toHaveTextContent('This is no longer possible: it changed in the meantime.');
+  expect(alert).toHaveTextContent('The session is held.');
 });
 
 test('a held session shows the reports read-only', async () => {

@@ -1,13 +1,16 @@
 // Small pieces that name things the same way on every page: session kinds, item types, traffic lights.
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../api/client';
 import { formatDay } from '../i18n/format';
 
-export type TrafficLight = 'green' | 'amber' | 'red';
-export type SessionKind = 'doing' | 'steering';
-export type ItemType = 'strategy' | 'kpi' | 'action';
+// The API's vocabulary, from its OpenAPI document (a new value there must be given a label here).
+export type TrafficLight = Schemas['ProgressReport']['trafficLight'];
+export type SessionKind = Schemas['Session']['kind'];
+export type ItemType = Schemas['SessionItem']['type'];
 
-const lightColor: Record<TrafficLight, string> = { green: 'green', amber: 'orange', red: 'red' };
+/** Mantine colours for the traffic lights, wherever one is drawn (badge, bar, count tile). */
+export const lightColor: Record<TrafficLight, string> = { green: 'green', amber: 'orange', red: 'red' };
 
 export function LightBadge({ light }: { light: TrafficLight }) {
   const { t } = useTranslation();

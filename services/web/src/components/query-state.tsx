@@ -18,17 +18,33 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
+const statusTitles: Record<
+  number,
+  `errors.${'badRequest' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'invalid' | 'tooMany' | 'unavailable'}`
+> = {
+  400: 'errors.badRequest',
+  401: 'errors.unauthorized',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  409: 'errors.conflict',
+  422: 'errors.invalid',
+  429: 'errors.tooMany',
+  502: 'errors.unavailable',
+  503: 'errors.unavailable',
+  504: 'errors.unavailable',
+};
+
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : null;
+  // The title in the page's language by status; the API's own detail (in English) goes below it.
+  const status = apiError?.status;
   const title =
-    apiError?.status === null
+    status === null
       ? t('errors.unreachable')
-      : apiError?.status === 403
-        ? t('errors.forbidden')
-        : apiError?.status === 404
-          ? t('errors.notFound')
-          : (apiError?.title ?? t('errors.unexpected'));
+      : status !== undefined && status in statusTitles
+        ? t(statusTitles[status]!)
+        : t('errors.unexpected');
   return (
     <Alert color="red" title={title} role="alert">
       <Stack gap="xs">
@@ -63,4 +79,18 @@ export function QueryState<T>({
   if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
+}
+
+/**
+ * A form's failure: nothing when every problem is a field error the form shows at one of its
+ * `fields`; otherwise the message (a 409, a 503, a network failure, or a field the form lacks).
+ */
+export function FormError({ error, fields }: { error: unknown; fields: readonly string[] }) {
+  if (!error) return null;
+  const shownAtFields =
+    error instanceof ApiError &&
+    error.status === 422 &&
+    error.errors.length > 0 &&
+    error.otherErrors(fields).length === 0;
+  return shownAtFields ? null : <ErrorMessage error={error} />;
 }

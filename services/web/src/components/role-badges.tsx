@@ -1,7 +1,9 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-type Role = 'administrator' | 'process_owner' | 'member';
+import type { Schemas } from '../api/client';
+
+type Role = Schemas['Me']['teams'][number]['roles'][number];
 
 export function RoleBadges({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();

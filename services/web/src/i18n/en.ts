@@ -28,7 +28,13 @@ export const en = {
   },
   errors: {
     unreachable: 'The server cannot be reached. Check your connection and try again.',
+    badRequest: 'The request was not understood.',
+    unauthorized: 'Please sign in again.',
     forbidden: 'You do not have access to this.',
+    conflict: 'This is no longer possible: it changed in the meantime.',
+    invalid: 'Some values were not accepted.',
+    tooMany: 'Too many requests: wait a moment and try again.',
+    unavailable: 'The service is briefly unavailable; nothing was changed. Try again.',
     notFound: 'This does not exist (any more).',
     unexpected: 'Something went wrong.',
     pageNotFound: 'Page not found',

@@ -32,7 +32,13 @@ export const nl: Shape<typeof en> = {
   },
   errors: {
     unreachable: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    badRequest: 'Het verzoek werd niet begrepen.',
+    unauthorized: 'Log opnieuw in.',
     forbidden: 'Je hebt hier geen toegang toe.',
+    conflict: 'Dit kan niet meer: het is intussen veranderd.',
+    invalid: 'Sommige waarden werden niet geaccepteerd.',
+    tooMany: 'Te veel verzoeken: wacht even en probeer het opnieuw.',
+    unavailable: 'De dienst is even niet beschikbaar; er is niets gewijzigd. Probeer het opnieuw.',
     notFound: 'Dit bestaat niet (meer).',
     unexpected: 'Er ging iets mis.',
     pageNotFound: 'Pagina niet gevonden',

@@ -4,11 +4,9 @@ import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSessionReports, useTeam } from '../api/queries';
-import { ItemTypeBadge, LightBadge, SessionHeading } from '../components/labels';
+import { ItemTypeBadge, LightBadge, SessionHeading, lightColor } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatInstant } from '../i18n/format';
-
-const barColor = { green: 'green', amber: 'orange', red: 'red' } as const;
 
 export function SessionReportsPage() {
   const { t, i18n } = useTranslation();
@@ -45,7 +43,7 @@ export function SessionReportsPage() {
                       </Group>
                       <Progress
                         value={report.progress}
-                        color={barColor[report.trafficLight]}
+                        color={lightColor[report.trafficLight]}
                         aria-label={t('report.progress')}
                       />
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

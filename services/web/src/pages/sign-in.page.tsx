@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ok } from '../api/client';
+import { ok, type Schemas } from '../api/client';
 import { useDevUsers } from '../api/dev-queries';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/auth-context';
@@ -43,12 +43,7 @@ function useFinishSignIn() {
   return () => void navigate(sameOriginPath(next), { replace: true });
 }
 
-interface DevUser {
-  id: string;
-  name: string;
-  email: string;
-  teams: { id: string; name: string; roles: ('administrator' | 'process_owner' | 'member')[] }[];
-}
+type DevUser = Schemas['DevUsers']['users'][number];
 
 function DevUsers({ users }: { users: DevUser[] }) {
   const { t } = useTranslation();

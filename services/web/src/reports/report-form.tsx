@@ -9,7 +9,7 @@ import { ApiError } from '../api/problem';
 import { keys } from '../api/queries';
 import { useApi } from '../auth/auth-context';
 import { ItemTypeBadge, LightBadge } from '../components/labels';
-import { ErrorMessage } from '../components/query-state';
+import { FormError } from '../components/query-state';
 import { formatInstant } from '../i18n/format';
 
 type Entry = Schemas['SessionReports']['items'][number];
@@ -154,10 +154,7 @@ export function ReportForm({ teamId, sessionId, entry, readOnly, focused, timeZo
             disabled={readOnly}
             required
           />
-          {save.isError &&
-            (!apiError || apiError.otherErrors(fields).length > 0 || apiError.status !== 422) && (
-              <ErrorMessage error={save.error} />
-            )}
+          <FormError error={save.error} fields={fields} />
           {save.isSuccess && (
             <Text size="sm" c="green.8" role="status">
               {t('report.saved')}

@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, NativeSelect, Radio, Stack, TextInput } from '
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem';
-import { ErrorMessage } from '../components/query-state';
+import { FormError } from '../components/query-state';
 import { todayIn } from '../i18n/format';
 import { useCreateSession, type NewSession } from './session-mutations';
 
@@ -83,10 +83,7 @@ export function AddSessionForm({ teamId, timeZone, onCreated, onCancel }: Props)
           checked={form.sendReminder}
           onChange={(event) => set('sendReminder', event.currentTarget.checked)}
         />
-        {create.isError &&
-          (!apiError || apiError.status !== 422 || apiError.otherErrors(fields).length > 0) && (
-            <ErrorMessage error={create.error} />
-          )}
+        <FormError error={create.error} fields={fields} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -6,11 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { ApiError } from '../api/problem';
-import { ErrorMessage } from '../components/query-state';
+import { ErrorMessage, FormError } from '../components/query-state';
 import { todayIn } from '../i18n/format';
 import { useCancelSession, useUpdateSession } from './session-mutations';
 
 type Session = Schemas['Session'];
+
+/** The session's heading (SessionPanel): where focus goes after a change redraws these controls. */
+export const SESSION_TITLE_ID = 'session-title';
 
 export function SessionControls({ session, timeZone }: { session: Session; timeZone: string }) {
   const { t } = useTranslation();
@@ -33,7 +36,7 @@ function MoveForm({ session, timeZone }: { session: Session; timeZone: string })
   const apiError = update.error instanceof ApiError ? update.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (date && date !== session.date) update.mutate({ date });
+    if (date && date !== session.date) update.mutate({ date }, { onSuccess: focusSessionTitle });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -55,7 +58,7 @@ function MoveForm({ session, timeZone }: { session: Session; timeZone: string })
           {t('controls.move')}
         </Button>
       </Group>
-      {update.isError && !apiError?.fieldError('date') && <ErrorMessage error={update.error} />}
+      <FormError error={update.error} fields={['date']} />
     </form>
   );
 }
@@ -100,6 +103,8 @@ function CancelButton({ session }: { session: Session }) {
         onClose={close}
         title={t('controls.cancelTitle')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
+        // After a cancellation the button that opened it is gone; focusSessionTitle decides.
+        returnFocus={!cancel.isSuccess}
       >
         <Stack gap="sm">
           <Text size="sm">{t('controls.cancelExplain')}</Text>
@@ -118,7 +123,14 @@ function CancelButton({ session }: { session: Session }) {
             <Button
               color="red"
               loading={cancel.isPending}
-              onClick={() => cancel.mutate(reason.trim() || undefined, { onSuccess: close })}
+              onClick={() =>
+                cancel.mutate(reason.trim() || undefined, {
+                  onSuccess: () => {
+                    close();
+                    focusSessionTitle();
+                  },
+                })
+              }
             >
               {t('controls.confirmCancel')}
             </Button>
@@ -127,4 +139,12 @@ function CancelButton({ session }: { session: Session }) {
       </Modal>
     </>
   );
+}
+
+/**
+ * After a move or a cancellation the form that had focus is redrawn or gone: put focus on the
+ * session's heading (once the new data is drawn), so keyboard and screen-reader users keep their place.
+ */
+function focusSessionTitle() {
+  setTimeout(() => document.getElementById(SESSION_TITLE_ID)?.focus(), 300);
 }

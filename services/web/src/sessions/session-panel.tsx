@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useSessionStatus } from '../api/queries';
-import { ItemTitle, KindBadge } from '../components/labels';
+import { ItemTitle, KindBadge, lightColor } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatDay } from '../i18n/format';
 import { EmailTimeline } from './email-timeline';
-import { SessionControls } from './session-controls';
+import { SESSION_TITLE_ID, SessionControls } from './session-controls';
 
 type Status = Schemas['SessionStatus'];
 
@@ -43,11 +43,11 @@ function SessionView({
   const { session } = status;
   const base = `/teams/${session.teamId}/sessions/${session.id}`;
   return (
-    <Card withBorder component="section" aria-labelledby="session-title">
+    <Card withBorder component="section" aria-labelledby={SESSION_TITLE_ID}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
-            <Title order={2} size="h3" id="session-title">
+            <Title order={2} size="h3" id={SESSION_TITLE_ID} tabIndex={-1}>
               {formatDay(session.date, i18n.language)}
             </Title>
             <Group gap="xs">
@@ -93,9 +93,12 @@ function SessionView({
 function ReportCounts({ counts }: { counts: Status['counts'] }) {
   const { t } = useTranslation();
   const tiles = [
-    { key: 'green', label: t('lights.green'), value: counts.green, color: 'green' },
-    { key: 'amber', label: t('lights.amber'), value: counts.amber, color: 'orange' },
-    { key: 'red', label: t('lights.red'), value: counts.red, color: 'red' },
+    ...(['green', 'amber', 'red'] as const).map((light) => ({
+      key: light,
+      label: t(`lights.${light}`),
+      value: counts[light],
+      color: lightColor[light],
+    })),
     { key: 'missing', label: t('counts.missing'), value: counts.missing, color: 'gray' },
   ];
   return (
