@@ -6,18 +6,21 @@ import { ok } from './client';
 import { ApiError } from './problem';
 import { keys } from './queries';
 
+/** The route's answer, or null where it does not exist (404: not a development server). */
+async function orNullWhenAbsent<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 export function useDevUsers() {
   const api = useApi();
   return useQuery({
     queryKey: keys.devUsers,
-    queryFn: async () => {
-      try {
-        return await ok(api.GET('/api/dev/users'));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => orNullWhenAbsent(ok(api.GET('/api/dev/users'))),
     retry: false,
     // Whether the server is in development does not change while the page is open.
     staleTime: Infinity,
@@ -28,14 +31,8 @@ export function useOutbox(page: number) {
   const api = useApi();
   return useQuery({
     queryKey: keys.outbox(page),
-    queryFn: async () => {
-      try {
-        return await ok(api.GET('/api/dev/outbox', { params: { query: { page, pageSize: 10 } } }));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () =>
+      orNullWhenAbsent(ok(api.GET('/api/dev/outbox', { params: { query: { page, pageSize: 10 } } }))),
     retry: false,
   });
 }

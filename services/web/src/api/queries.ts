@@ -81,6 +81,21 @@ export function useSessionReports(teamId: string, sessionId: string) {
   });
 }
 
+/** The session's calendar file (the API answers text/calendar; it needs the bearer token). */
+export function useSessionCalendarFile(teamId: string, sessionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.session(teamId, sessionId), 'calendar'],
+    queryFn: async (): Promise<Blob> =>
+      (await ok(
+        api.GET('/api/teams/{teamId}/sessions/{sessionId}/calendar.ics', {
+          params: { path: { teamId, sessionId } },
+          parseAs: 'blob',
+        }),
+      )) as Blob,
+  });
+}
+
 /** The roles the caller holds in a team, from /api/me: they decide which controls a page shows. */
 export function useTeamRoles(teamId: string) {
   const me = useMe();
@@ -89,5 +104,8 @@ export function useTeamRoles(teamId: string) {
     roles,
     canSchedule: roles.includes('administrator') || roles.includes('process_owner'),
     loaded: me.isSuccess,
+    /** Why the roles are unknown (then the page shows no edit controls, and says why). */
+    error: me.error,
+    retry: () => void me.refetch(),
   };
 }

@@ -3,29 +3,16 @@
 // hands it to the browser as a download. The file's UID and SEQUENCE make a calendar that imported
 // it update the event when the session moves.
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ok } from '../api/client';
-import { useApi } from '../auth/auth-context';
+import { useSessionCalendarFile } from '../api/queries';
 import { QueryState } from '../components/query-state';
 
 export function CalendarDownloadPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const { teamId = '', sessionId = '' } = useParams();
-  const file = useQuery({
-    queryKey: ['team', teamId, 'sessions', sessionId, 'calendar'],
-    queryFn: () =>
-      ok(
-        api.GET('/api/teams/{teamId}/sessions/{sessionId}/calendar.ics', {
-          params: { path: { teamId, sessionId } },
-          parseAs: 'blob',
-        }),
-      ) as Promise<Blob>,
-    staleTime: Infinity,
-  });
+  const file = useSessionCalendarFile(teamId, sessionId);
   return (
     <Stack>
       <Title order={1}>{t('calendarFile.title')}</Title>

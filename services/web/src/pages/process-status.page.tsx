@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useSessions, useTeam, useTeamRoles } from '../api/queries';
-import { QueryState } from '../components/query-state';
+import { ErrorMessage, QueryState } from '../components/query-state';
 import { todayIn } from '../i18n/format';
 import { CalendarSection } from '../sessions/calendar-section';
 import { SessionPanel } from '../sessions/session-panel';
@@ -18,12 +18,14 @@ export function ProcessStatusPage() {
   const { teamId = '' } = useParams();
   const team = useTeam(teamId);
   const sessions = useSessions(teamId);
-  const { canSchedule } = useTeamRoles(teamId);
+  const roles = useTeamRoles(teamId);
+  const { canSchedule } = roles;
   const [params, setParams] = useSearchParams();
 
   return (
     <Stack>
       <Title order={1}>{t('processStatus.title')}</Title>
+      {roles.error && <ErrorMessage error={roles.error} onRetry={roles.retry} />}
       <QueryState query={team}>
         {({ name, timeZone }) => (
           <>
