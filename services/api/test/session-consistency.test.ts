@@ -1,7 +1,7 @@
 // POST .../sessions when a part fails half-way, over HTTP: Temporal refusing the start, and the
 // database failing at COMMIT, each answer 503 problem+json and leave no session row (and no
-// running workflow). The other outcomes, and moves and cancels, are tested on the service itself
-// (sessions/create-session.test.ts, sessions/change-session.test.ts).
+// running workflow). The other outcomes are tested on the service itself (sessions/*.test.ts);
+// PATCH and DELETE with a failing COMMIT in session-change-consistency.test.ts.
 import { addDays, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { requireEnv } from '@rhythm/testing';

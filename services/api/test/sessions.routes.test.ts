@@ -83,6 +83,7 @@ describe('POST /api/teams/{teamId}/sessions', () => {
   it.each([
     [{ date: '2030-02-30', kind: 'doing' }, 'body.date'],
     [{ date: '25-11-2030', kind: 'doing' }, 'body.date'],
+    [{ date: '9999-12-31', kind: 'doing' }, 'body.date'],
     [{ date: ahead(10), kind: 'planning' }, 'body.kind'],
     [{ date: ahead(10) }, 'body.kind'],
     [{ date: ahead(10), kind: 'doing', repeat: 'daily' }, 'body.repeat'],
@@ -226,6 +227,7 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
   it.each([
     [{}, 'body', 'Name date, sendInvitation or sendReminder'],
     [{ date: '2030-02-30' }, 'body.date', 'Invalid ISO date'],
+    [{ date: '9999-12-31' }, 'body.date', 'Must be before 9999-01-01'],
     [{ sendReminder: false, kind: 'steering' }, 'body.kind', 'Unknown property'],
     [{ sendReminder: 'no' }, 'body.sendReminder', 'Invalid input: expected boolean, received string'],
   ])('refuses %j with 422 naming %s', async (body, field, message) => {
@@ -245,6 +247,16 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     expect((await testApp().orm.em.fork().findOneOrFail(Session, { id: session.id })).date).toBe(
       session.date,
     );
+  });
+
+  it('moves a session to the last date it takes, 9998-12-31, and it can still be changed there', async () => {
+    const session = await world.create.session();
+    expect((await patch(session.id, { date: '9998-12-31' })).body).toMatchObject({ date: '9998-12-31' });
+    expect((await patch(session.id, { sendReminder: false })).status).toBe(200);
+    const cancelled = await testApp()
+      .http.delete(`${sessionsPath()}/${session.id}`)
+      .set('Authorization', as('administrator'));
+    expect(cancelled.body).toMatchObject({ date: '9998-12-31', state: 'cancelled' });
   });
 
   it('is 409 for a cancelled or held session, which stay as they were', async () => {

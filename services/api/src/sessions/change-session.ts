@@ -10,23 +10,25 @@
 //   row to the workflow again (`resyncSession`); a cancel cannot be undone in the workflow, so it is
 //   completed instead: the row is written cancelled once more (and the workflow itself marks its
 //   row cancelled when it handles the signal, whatever the API manages);
+// - the database fails at the UPDATE or the COMMIT → SessionChangeNotSavedError (503: retry, as for
+//   a create), saying where the workflow stands. A cancel completed as above answers 200; only when
+//   completing it fails too is it 503, saying that the workflow has it;
 // - the process dies between the signal and the COMMIT → a cancel completes as above; a move or a
 //   flag switch leaves the workflow ahead of the row until `resyncSession` runs or the next change of
 //   that session (each signal carries absolute values: a date, both flags). That window is one
 //   COMMIT round trip; closing it entirely would take an outbox of signals, which would also mean
 //   accepting a change that Temporal has not taken yet.
 import {
-  isBeforeToday,
   rescheduleSignal,
   setNotificationsSignal,
   cancelSignal,
   teamSettingsChangedSignal,
-  todayIn,
 } from '@rhythm/domain';
 import type { SignalDefinition } from '@temporalio/client';
 import { DomainError } from '../errors.js';
-import { InvalidInputError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
+import { SessionChangeNotSavedError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
+import { assertSessionDate } from './session-date.js';
 import {
   assertChangeable,
   committed,
@@ -45,29 +47,25 @@ export async function rescheduleSession(
   date: string,
 ): Promise<SessionView> {
   const input = parseInput(RescheduleInput, { date });
-  const told: { before?: CommittedSession } = {};
+  const told: { saving?: true; before?: CommittedSession } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       const now = ctx.now();
       assertChangeable(session, team.timeZone, now);
-      if (isBeforeToday(input.date, team.timeZone, now)) {
-        throw InvalidInputError.field(
-          'date',
-          `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`,
-        );
-      }
+      assertSessionDate(input.date, team.timeZone, now);
       if (input.date === session.date) return sessionView(session);
       const row = committed(session, team);
       session.date = input.date;
       session.revision += 1;
+      told.saving = true;
       await tx.flush();
       told.before = row; // From here the workflow may have the change, even when the signal reports a failure.
       await tell(ctx, row, 'The session was not moved', rescheduleSignal, { date: input.date });
       return sessionView(session);
     });
   } catch (error) {
-    if (told.before) await undo(ctx, teamId, told.before, 'date');
-    throw error;
+    const restored = told.before ? await undo(ctx, teamId, told.before, 'date') : true;
+    throw told.saving ? notSaved('The session was not moved', error, restored) : error;
   }
 }
 
@@ -78,7 +76,7 @@ export async function setNotifications(
   switches: NotificationsInput,
 ): Promise<SessionView> {
   const input = parseInput(NotificationsInput, switches);
-  const told: { before?: CommittedSession } = {};
+  const told: { saving?: true; before?: CommittedSession } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
@@ -89,6 +87,7 @@ export async function setNotifications(
       const row = committed(session, team);
       session.sendInvitation = invitation;
       session.sendReminder = reminder;
+      told.saving = true;
       await tx.flush();
       told.before = row;
       await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, {
@@ -98,8 +97,8 @@ export async function setNotifications(
       return sessionView(session);
     });
   } catch (error) {
-    if (told.before) await undo(ctx, teamId, told.before, 'notifications');
-    throw error;
+    const restored = told.before ? await undo(ctx, teamId, told.before, 'notifications') : true;
+    throw told.saving ? notSaved('The notifications were not changed', error, restored) : error;
   }
 }
 
@@ -110,13 +109,14 @@ export async function cancelSession(
   reason?: string,
 ): Promise<SessionView> {
   const input = parseInput(CancelInput, reason === undefined ? {} : { reason });
-  const told = { cancel: false };
+  const told = { saving: false, cancel: false };
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
       const row = committed(session, team);
       session.state = 'cancelled';
       session.revision += 1;
+      told.saving = true;
       await tx.flush();
       // No workflow at all is fine: nothing to stop, and the reconciler never starts a cancelled row.
       // A signal that failed may still have landed: then the workflow marks the row cancelled itself.
@@ -131,7 +131,7 @@ export async function cancelSession(
       return sessionView(session);
     });
   } catch (error) {
-    if (!told.cancel) throw error;
+    if (!told.cancel) throw told.saving ? notSaved('The session was not cancelled', error, true) : error;
     // The workflow has the cancel and cannot take it back: complete the row instead.
     const em = ctx.orm.em.fork();
     const completed = await em
@@ -142,7 +142,13 @@ export async function cancelSession(
       )
       .then(() => findSession(em, teamId, sessionId))
       .catch(() => null);
-    if (completed?.session.state !== 'cancelled') throw error;
+    if (completed?.session.state !== 'cancelled') {
+      throw new SessionChangeNotSavedError(
+        'The session was cancelled in its workflow, but the database did not save it yet: the workflow ' +
+          'marks the session cancelled itself, and sending the request again does so at once',
+        error,
+      );
+    }
     return sessionView(completed.session);
   }
 }
@@ -202,18 +208,33 @@ async function tell<Args extends unknown[]>(
 }
 
 /**
+ * A database failure while saving a change (its UPDATE or its COMMIT) is transient: 503, which the
+ * client may retry, as for a create. Domain errors (e.g. the signal's) pass as they are.
+ */
+function notSaved(what: string, error: unknown, restored: boolean): unknown {
+  if (error instanceof DomainError) return error;
+  return new SessionChangeNotSavedError(
+    restored
+      ? `${what}: the database did not save the change, and its workflow is as it was`
+      : `${what}: the database did not save the change, but its workflow may have it: send the request again to put them in step`,
+    error,
+  );
+}
+
+/**
  * After a failed COMMIT: make the workflow follow the committed row again. Under the row's lock when
  * the database answers (a change that committed meanwhile wins); with the values from before the
- * change when it does not. Best effort: the error the caller sees is the COMMIT's.
+ * change when it does not. Best effort: false when neither reached the workflow.
  */
 async function undo(
   ctx: SessionContext,
   teamId: string,
   before: CommittedSession,
   aspect: 'date' | 'notifications',
-): Promise<void> {
+): Promise<boolean> {
   try {
     await resyncSession(ctx, teamId, before.session.id, [aspect]);
+    return true;
   } catch {
     const { date, sendInvitation, sendReminder } = before.session;
     const again =
@@ -223,6 +244,9 @@ async function undo(
             invitation: sendInvitation,
             reminder: sendReminder,
           });
-    await again.catch(() => undefined);
+    return again.then(
+      () => true,
+      () => false,
+    );
   }
 }

@@ -17,7 +17,6 @@
 // - A database failure before or at the commit happens before Temporal hears of the session; one at
 //   the INSERT or COMMIT is SessionNotSavedError (503: retry).
 import { createHash } from 'node:crypto';
-import { isBeforeToday, todayIn } from '@rhythm/domain';
 import { Session, type Team } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import {
@@ -27,6 +26,7 @@ import {
   WorkflowUnavailableError,
 } from './errors.js';
 import type { SessionContext } from './session-context.js';
+import { assertSessionDate } from './session-date.js';
 import { findTeam } from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
 import { terminateSessionWorkflow } from './session-workflow.js';
@@ -58,13 +58,7 @@ export async function createSession(
   const earlier = key && (await em.findOne(Session, { team: team.id, idempotencyKey: key }));
   if (key && earlier) return replay(ctx, earlier, team, key, hash);
 
-  const now = ctx.now();
-  if (isBeforeToday(body.date, team.timeZone, now)) {
-    throw InvalidInputError.field(
-      'date',
-      `Must not be before today (${todayIn(team.timeZone, now)} in ${team.timeZone})`,
-    );
-  }
+  assertSessionDate(body.date, team.timeZone, ctx.now());
   const session = em.create(Session, {
     team: team.id,
     ...body,

@@ -63,3 +63,15 @@ export class SessionNotSavedError extends UnavailableError {
     });
   }
 }
+
+/**
+ * The database did not save a change to a session (its UPDATE or COMMIT failed): transient, and the
+ * client may retry. The message says where the row and its workflow stand; the database's own message
+ * stays in the cause (and the logs).
+ */
+export class SessionChangeNotSavedError extends UnavailableError {
+  override readonly name = 'SessionChangeNotSavedError';
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}

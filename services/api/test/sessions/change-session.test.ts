@@ -7,6 +7,7 @@ import { Session } from '@rhythm/persistence';
 import { createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
 import {
   InvalidInputError,
+  SessionChangeNotSavedError,
   SessionLockedError,
   WorkflowUnavailableError,
   type SessionView,
@@ -97,18 +98,48 @@ describe('rescheduleSession', () => {
     ]);
   });
 
-  it('moves the workflow back when the COMMIT fails after the signal', async () => {
+  it('moves the workflow back when the COMMIT fails after the signal, and says so (503, retry)', async () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
     await failNextCommits(harness.orm, 'UPDATE');
-    await expect(harness.service.rescheduleSession(fixture.team.id, session.id, date)).rejects.toThrow(
-      /injected failure at COMMIT/,
-    );
+    const attempt = harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    await expect(attempt).rejects.toBeInstanceOf(SessionChangeNotSavedError);
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'unavailable',
+      message:
+        'The session was not moved: the database did not save the change, and its workflow is as it was',
+      cause: { message: expect.stringMatching(/injected failure at COMMIT/) },
+    });
 
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([
       { name: 'reschedule', payload: { date } },
       { name: 'reschedule', payload: { date: session.date } },
+    ]);
+  });
+
+  it('says the workflow may have the move when the COMMIT fails and it cannot be moved back; a retry agrees them', async () => {
+    const session = await scheduled();
+    const date = addDays(session.date, 7);
+    let calls = 0;
+    const temporal = faultyClient(harness.client, { signal: () => calls++ > 0 }); // Only the first lands.
+    await failNextCommits(harness.orm, 'UPDATE');
+    await expect(
+      harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date),
+    ).rejects.toMatchObject({
+      kind: 'unavailable',
+      message:
+        'The session was not moved: the database did not save the change, but its workflow may have it: ' +
+        'send the request again to put them in step',
+    });
+    expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+
+    await harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    expect(await row(session.id)).toMatchObject({ date, revision: 1 });
+    expect(await signalsOf(harness.client, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+      { name: 'reschedule', payload: { date } },
     ]);
   });
 
@@ -150,7 +181,7 @@ describe('setNotifications', () => {
     await failNextCommits(harness.orm, 'UPDATE');
     await expect(
       harness.service.setNotifications(fixture.team.id, session.id, { invitation: false }),
-    ).rejects.toThrow(/injected/);
+    ).rejects.toBeInstanceOf(SessionChangeNotSavedError);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true, sendReminder: true });
     expect(await signalsOf(harness.client, session.id)).toEqual([
       { name: 'setNotifications', payload: { invitation: false, reminder: true } },
@@ -193,6 +224,19 @@ describe('cancelSession', () => {
       revision: 1,
     });
     expect(await row(session.id)).toMatchObject({ state: 'cancelled' });
+    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
+  });
+
+  it('says where the session stands when the COMMIT and the completion both fail (503, retry)', async () => {
+    const session = await scheduled();
+    await failNextCommits(harness.orm, 'UPDATE', 2);
+    await expect(harness.service.cancelSession(fixture.team.id, session.id)).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(
+        /^The session was cancelled in its workflow, but the database did not save it/,
+      ),
+    });
+    expect(await row(session.id)).toMatchObject({ state: 'scheduled', revision: 0 });
     expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
   });
 

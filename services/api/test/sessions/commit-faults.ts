@@ -9,15 +9,22 @@ export type SessionWrite = 'INSERT' | 'UPDATE' | 'DELETE';
 export async function installCommitFaults(orm: Orm): Promise<void> {
   const connection = orm.em.getConnection();
   await connection.execute(
-    `create table "test_commit_fault" ("op" text primary key, "fail_through" bigint not null)`,
+    `create table "test_commit_fault" ("op" text primary key, "pass_through" bigint not null, "fail_through" bigint not null)`,
   );
   await connection.execute(`create sequence "test_commit_fault_attempt"`);
+  // The attempt in a variable: nextval in both bounds of a comparison would count twice.
   await connection.execute(`
     create function "test_commit_fault_check"() returns trigger language plpgsql as $$
+    declare
+      fault record;
+      attempt bigint;
     begin
-      if exists (select 1 from "test_commit_fault" where "op" = tg_op)
-         and nextval('test_commit_fault_attempt') <= (select "fail_through" from "test_commit_fault" where "op" = tg_op) then
-        raise exception 'injected failure at COMMIT (% of a session row)', tg_op;
+      select * into fault from "test_commit_fault" where "op" = tg_op;
+      if found then
+        attempt := nextval('test_commit_fault_attempt');
+        if attempt > fault."pass_through" and attempt <= fault."fail_through" then
+          raise exception 'injected failure at COMMIT (% of a session row)', tg_op;
+        end if;
       end if;
       return null;
     end $$`);
@@ -26,15 +33,18 @@ export async function installCommitFaults(orm: Orm): Promise<void> {
     deferrable initially deferred for each row execute function "test_commit_fault_check"()`);
 }
 
-/** The next `count` transactions that make a `write` to a session row fail at COMMIT. */
-export async function failNextCommits(orm: Orm, write: SessionWrite, count = 1): Promise<void> {
+/**
+ * The next `count` transactions that make a `write` to a session row fail at COMMIT, after `passing`
+ * such transactions that commit (e.g. a PATCH's move, so that its switch of the flags fails).
+ */
+export async function failNextCommits(orm: Orm, write: SessionWrite, count = 1, passing = 0): Promise<void> {
   const connection = orm.em.getConnection();
   await connection.execute(`delete from "test_commit_fault"`);
   await connection.execute(`select setval('test_commit_fault_attempt', 1, false)`);
-  await connection.execute(`insert into "test_commit_fault" ("op", "fail_through") values (?, ?)`, [
-    write,
-    count,
-  ]);
+  await connection.execute(
+    `insert into "test_commit_fault" ("op", "pass_through", "fail_through") values (?, ?, ?)`,
+    [write, passing, passing + count],
+  );
 }
 
 export async function clearCommitFaults(orm: Orm): Promise<void> {

@@ -1,11 +1,13 @@
 // A stand-in for the real session workflow (services/workflows), registered under the same name,
-// `sessionWorkflow`, by the API's tests: it answers the `status` query and follows `reschedule` and
-// `cancel`, nothing else. Services never import each other, so the API tests the HTTP side of the
-// query against this; the real workflow's query is tested in services/workflows
-// (session.workflow.test.ts) and, with the built workers as processes, in tests/integration.
+// `sessionWorkflow`, by the API's tests: it answers the `status` query and follows `reschedule`,
+// `setNotifications` (recorded in `changes` as the real one words them) and `cancel`, nothing else.
+// Services never import each other, so the API tests the HTTP side of the query against this; the
+// real workflow's query is tested in services/workflows (session.workflow.test.ts) and, with the
+// built workers as processes, in tests/integration.
 import {
   cancelSignal,
   rescheduleSignal,
+  setNotificationsSignal,
   statusQuery,
   type SessionStatus,
   type SessionWorkflowInput,
@@ -22,6 +24,7 @@ export async function sessionWorkflow(input: SessionWorkflowInput): Promise<void
     skipped: [],
     changes: [],
   };
+  const flags = { invitation: input.sendInvitation, reminder: input.sendReminder };
   setHandler(statusQuery, () => status);
   setHandler(rescheduleSignal, ({ date }) => {
     status.changes.push({
@@ -29,6 +32,15 @@ export async function sessionWorkflow(input: SessionWorkflowInput): Promise<void
       what: `moved from ${status.sessionDate} to ${date}`,
     });
     status.sessionDate = date;
+  });
+  setHandler(setNotificationsSignal, (switches) => {
+    const what = (['invitation', 'reminder'] as const)
+      .filter((flag) => switches[flag] !== undefined && switches[flag] !== flags[flag])
+      .map((flag) => {
+        flags[flag] = switches[flag]!;
+        return `${flag} ${flags[flag] ? 'on' : 'off'}`;
+      });
+    if (what.length) status.changes.push({ at: new Date().toISOString(), what: what.join(', ') });
   });
   setHandler(cancelSignal, () => {
     status.state = 'cancelled';
