@@ -317,6 +317,13 @@ describe('DELETE /api/teams/{teamId}/sessions/{sessionId}', () => {
     expect(long.body.errors.map((error: { field: string }) => error.field)).toEqual(['query.reason']);
     expect((await cancel('01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c')).status).toBe(404);
   });
+
+  it('is 422 for a reason with a control character (a NUL would break storing the email)', async () => {
+    const session = await world.create.session();
+    const response = await cancel(session.id, '?reason=Holiday%00');
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(['query.reason']);
+  });
 });
 
 describe('a team’s new settings', () => {

@@ -2,7 +2,6 @@
 // and OpenAPI, and the service parses with them again so that it is safe to call on its own.
 import {
   CalendarDate,
-  CancelSignal,
   SessionKind,
   SessionRepeat,
   TeamSettingsChangedSignal,
@@ -34,7 +33,22 @@ export const NotificationsInput = z
   });
 export type NotificationsInput = z.input<typeof NotificationsInput>;
 
-export const CancelInput = z.strictObject({ reason: CancelSignal.shape.reason });
+// The reason is quoted in the cancellation email and stored with it: no control characters (a NUL
+// would be refused by PostgreSQL when the notifier keeps the email), line breaks and tabs allowed.
+export const CancelInput = z.strictObject({
+  reason: z
+    .string()
+    .max(500)
+    .refine((reason) => !hasControlCharacter(reason), 'Must not contain control characters')
+    .optional(),
+});
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((char) => {
+    const code = char.codePointAt(0)!;
+    return (code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') || code === 0x7f;
+  });
+}
 
 export const TeamSettingsInput = TeamSettingsChangedSignal;
 export type TeamSettingsInput = z.input<typeof TeamSettingsInput>;

@@ -4,4410 +4,4408 @@
  */
 
 export interface paths {
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The process is up */
-    get: operations['health'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL and Temporal answer */
+        get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** PostgreSQL and Temporal answer */
-    get: operations['readiness'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Prometheus metrics */
-    get: operations['metrics'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** This document */
-    get: operations['openApiDocument'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dev/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dev/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Development only: a token for an existing user, by email */
+        post: operations["issueDevToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Development only: a token for an existing user, by email */
-    post: operations['issueDevToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dev/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dev/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the users development sign-in can pick, with their teams */
+        get: operations["listDevUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Development only: the users development sign-in can pick, with their teams */
-    get: operations['listDevUsers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dev/outbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the emails the notifier stored in its local outbox, newest first */
+        get: operations["listDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Development only: the emails the notifier stored in its local outbox, newest first */
-    get: operations['listDevOutbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and their teams */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The signed-in user and their teams */
-    get: operations['getMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/overview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My overview: per team, the next session, the caller’s items it involves with their report state, and links */
+        get: operations["getMyOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** My overview: per team, the next session, the caller’s items it involves with their report state, and links */
-    get: operations['getMyOverview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a team; the caller becomes its administrator and process owner */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Create a team; the caller becomes its administrator and process owner */
-    post: operations['createTeam'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team the caller belongs to */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a team’s name, time zone, locale or send hour (administrators)
+         * @description A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).
+         */
+        patch: operations["updateTeam"];
+        trace?: never;
     };
-    /** A team the caller belongs to */
-    get: operations['getTeam'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Change a team’s name, time zone, locale or send hour (administrators)
-     * @description A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).
-     */
-    patch: operations['updateTeam'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a team with their roles */
+        get: operations["listMembers"];
+        put?: never;
+        /** Add a person to the team by email (administrators) */
+        post: operations["addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The members of a team with their roles */
-    get: operations['listMembers'];
-    put?: never;
-    /** Add a person to the team by email (administrators) */
-    post: operations['addMember'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/members/{userId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the team (administrators); the items they own keep them as owner */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /** Change a member’s roles (administrators) */
+        patch: operations["updateMember"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a member from the team (administrators); the items they own keep them as owner */
-    delete: operations['removeMember'];
-    options?: never;
-    head?: never;
-    /** Change a member’s roles (administrators) */
-    patch: operations['updateMember'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/strategies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s strategies */
+        get: operations["listStrategies"];
+        put?: never;
+        /** Add a strategy to the plan (administrators) */
+        post: operations["createStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The team’s strategies */
-    get: operations['listStrategies'];
-    put?: never;
-    /** Add a strategy to the plan (administrators) */
-    post: operations['createStrategy'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/strategies/{itemId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/strategies/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a strategy and its progress reports (administrators)
+         * @description A strategy that still has KPIs or actions cannot be deleted (409): delete or move them first.
+         */
+        delete: operations["deleteStrategy"];
+        options?: never;
+        head?: never;
+        /** Change a strategy’s title, owner (administrators) */
+        patch: operations["updateStrategy"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /**
-     * Delete a strategy and its progress reports (administrators)
-     * @description A strategy that still has KPIs or actions cannot be deleted (409): delete or move them first.
-     */
-    delete: operations['deleteStrategy'];
-    options?: never;
-    head?: never;
-    /** Change a strategy’s title, owner (administrators) */
-    patch: operations['updateStrategy'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/kpis': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s KPIs */
+        get: operations["listKpis"];
+        put?: never;
+        /** Add a KPI to the plan (administrators) */
+        post: operations["createKpi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The team’s KPIs */
-    get: operations['listKpis'];
-    put?: never;
-    /** Add a KPI to the plan (administrators) */
-    post: operations['createKpi'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/kpis/{itemId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/kpis/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a KPI and its progress reports (administrators) */
+        delete: operations["deleteKpi"];
+        options?: never;
+        head?: never;
+        /** Change a KPI’s title, owner or strategy (administrators) */
+        patch: operations["updateKpi"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Delete a KPI and its progress reports (administrators) */
-    delete: operations['deleteKpi'];
-    options?: never;
-    head?: never;
-    /** Change a KPI’s title, owner or strategy (administrators) */
-    patch: operations['updateKpi'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/actions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s actions */
+        get: operations["listActions"];
+        put?: never;
+        /** Add an action to the plan (administrators) */
+        post: operations["createAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The team’s actions */
-    get: operations['listActions'];
-    put?: never;
-    /** Add an action to the plan (administrators) */
-    post: operations['createAction'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/actions/{itemId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/actions/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an action and its progress reports (administrators) */
+        delete: operations["deleteAction"];
+        options?: never;
+        head?: never;
+        /** Change an action’s title, owner or strategy (administrators) */
+        patch: operations["updateAction"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Delete an action and its progress reports (administrators) */
-    delete: operations['deleteAction'];
-    options?: never;
-    head?: never;
-    /** Change an action’s title, owner or strategy (administrators) */
-    patch: operations['updateAction'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s calendar: sessions by date, with submitted and outstanding report counts */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * Schedule a session and start its workflow (administrators and process owners)
+         * @description Both the session and its workflow exist afterwards, or neither (503, safe to retry). With an `Idempotency-Key`, a retry answers 201 with the same session and the header `Idempotent-Replayed: true`; the key with another body is 409.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The team’s calendar: sessions by date, with submitted and outstanding report counts */
-    get: operations['listSessions'];
-    put?: never;
-    /**
-     * Schedule a session and start its workflow (administrators and process owners)
-     * @description Both the session and its workflow exist afterwards, or neither (503, safe to retry). With an `Idempotency-Key`, a retry answers 201 with the same session and the header `Idempotent-Replayed: true`; the key with another body is 409.
-     */
-    post: operations['createSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions/{sessionId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session, with its workflow’s `status` query (plan, sends, changes) */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a session (administrators and process owners); the row stays, cancelled
+         * @description Signals `cancel`: nothing more is sent, and owners already invited get one "cancelled" email (with `reason` if given). Answers 200 with the cancelled session. A held or already cancelled session is 409.
+         */
+        delete: operations["cancelSession"];
+        options?: never;
+        head?: never;
+        /**
+         * Move a session or switch its invitation and reminder (administrators and process owners)
+         * @description A new `date` signals `reschedule`; the flags signal `setNotifications`. Held and cancelled sessions, and one whose day is over, are locked (409). Each change is kept only if its workflow took it (else 503 and the row is as before). With a date and flags, the move comes first: after a 503 on the flags the move stays, and sending the same body again completes the rest.
+         */
+        patch: operations["updateSession"];
+        trace?: never;
     };
-    /** A session, with its workflow’s `status` query (plan, sends, changes) */
-    get: operations['getSession'];
-    put?: never;
-    post?: never;
-    /**
-     * Cancel a session (administrators and process owners); the row stays, cancelled
-     * @description Signals `cancel`: nothing more is sent, and owners already invited get one "cancelled" email (with `reason` if given). Answers 200 with the cancelled session. A held or already cancelled session is 409.
-     */
-    delete: operations['cancelSession'];
-    options?: never;
-    head?: never;
-    /**
-     * Move a session or switch its invitation and reminder (administrators and process owners)
-     * @description A new `date` signals `reschedule`; the flags signal `setNotifications`. Held and cancelled sessions, and one whose day is over, are locked (409). Each change is kept only if its workflow took it (else 503 and the row is as before). With a date and flags, the move comes first: after a 503 on the flags the move stays, and sending the same body again completes the rest.
-     */
-    patch: operations['updateSession'];
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions/{sessionId}/reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions/{sessionId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every item the session involves, with its owner and its current report (null when none) */
+        get: operations["listSessionReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every item the session involves, with its owner and its current report (null when none) */
-    get: operations['listSessionReports'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions/{sessionId}/items/{itemId}/report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions/{sessionId}/items/{itemId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Report on an item for a session (the item’s owner or an administrator)
+         * @description Adds a report linked to the session; it is the item’s current report for that session from now on (reports are kept, never edited: each PUT adds one and the newest counts), so the answer is always 200. An item not in the team is 404; one the session does not involve (a strategy or KPI in a doing session) is 422 naming `params.itemId`. A held or cancelled session takes no more reports (409).
+         */
+        put: operations["writeSessionReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    /**
-     * Report on an item for a session (the item’s owner or an administrator)
-     * @description Adds a report linked to the session; it is the item’s current report for that session from now on (reports are kept, never edited: each PUT adds one and the newest counts), so the answer is always 200. An item not in the team is 404; one the session does not involve (a strategy or KPI in a doing session) is 422 naming `params.itemId`. A held or cancelled session takes no more reports (409).
-     */
-    put: operations['writeSessionReport'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions/{sessionId}/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions/{sessionId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Process status: report counts, items without a current report, who was invited and reminded, the next send
+         * @description Counts the involved items by the traffic light of their current report (`missing`: none), lists the owners with items still without one, the emails recorded so far, and previews the next send (step, time, recipients) with the rule the workflow uses.
+         */
+        get: operations["getSessionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Process status: report counts, items without a current report, who was invited and reminded, the next send
-     * @description Counts the involved items by the traffic light of their current report (`missing`: none), lists the owners with items still without one, the emails recorded so far, and previews the next send (step, time, recipients) with the rule the workflow uses.
-     */
-    get: operations['getSessionStatus'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/sessions/{sessionId}/calendar.ics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/teams/{teamId}/sessions/{sessionId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session as an iCalendar event (stable UID; SEQUENCE grows with each move; cancelled → METHOD:CANCEL) */
+        get: operations["getSessionCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The session as an iCalendar event (stable UID; SEQUENCE grows with each move; cancelled → METHOD:CANCEL) */
-    get: operations['getSessionCalendar'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    DevTokenRequest: {
-      email: string;
-    };
-    NewTeam: {
-      name: string;
-      /**
-       * @description Defaults to the server’s DEFAULT_TIME_ZONE.
-       * @example Europe/Amsterdam
-       */
-      timeZone?: string;
-      /**
-       * @description Language of the team’s emails; defaults to en.
-       * @enum {string}
-       */
-      locale?: 'en' | 'nl';
-      /**
-       * @description Hour of the day (0–23, team time) at which invitations and reminders go out.
-       * @example 9
-       */
-      sendHour?: number;
-    };
-    /** @description Only the properties sent are changed. */
-    TeamChanges: {
-      name?: string;
-      /**
-       * @description IANA time zone; invitation and reminder times are computed in it.
-       * @example Europe/Amsterdam
-       */
-      timeZone?: string;
-      /** @enum {string} */
-      locale?: 'en' | 'nl';
-      /**
-       * @description Hour of the day (0–23, team time) at which invitations and reminders go out.
-       * @example 9
-       */
-      sendHour?: number;
-    };
-    NewMember: {
-      email: string;
-      /** @description Required when no user has this email yet: a user is created with it. */
-      name?: string;
-      /** @description Defaults to ["member"]. */
-      roles?: ('administrator' | 'process_owner' | 'member')[];
-    };
-    MemberChanges: {
-      /** @description administrator: manages the team, its members and plan; process_owner: runs the session cycle; member: reads and reports. */
-      roles: ('administrator' | 'process_owner' | 'member')[];
-    };
-    NewStrategy: {
-      title: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-    };
-    /** @description Only the properties sent are changed. */
-    StrategyChanges: {
-      title?: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-    };
-    NewKpi: {
-      title: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-      /**
-       * Format: uuid
-       * @description A strategy of the same team.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId: string;
-    };
-    /** @description Only the properties sent are changed. */
-    KpiChanges: {
-      title?: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-      /**
-       * Format: uuid
-       * @description A strategy of the same team.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId?: string;
-    };
-    NewAction: {
-      title: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-      /**
-       * Format: uuid
-       * @description A strategy of the same team.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId: string;
-    };
-    /** @description Only the properties sent are changed. */
-    ActionChanges: {
-      title?: string;
-      /**
-       * Format: uuid
-       * @description A member of the team; defaults to the caller on create.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      ownerId?: string;
-      /**
-       * Format: uuid
-       * @description A strategy of the same team.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId?: string;
-    };
-    NewSession: {
-      /** Format: date */
-      date: string;
-      /** @enum {string} */
-      kind: 'doing' | 'steering';
-      /**
-       * @default none
-       * @enum {string}
-       */
-      repeat: 'none' | 'weekly' | 'every_two_weeks' | 'monthly' | 'quarterly';
-      /** @default true */
-      sendInvitation: boolean;
-      /** @default true */
-      sendReminder: boolean;
-    };
-    /** @description Only the properties sent change. */
-    SessionChanges: {
-      /**
-       * Format: date
-       * @description Moves the session (the `reschedule` signal); not before today in the team’s zone.
-       */
-      date?: string;
-      sendInvitation?: boolean;
-      sendReminder?: boolean;
-    };
-    NewProgressReport: {
-      /** @description Percent done. */
-      progress: number;
-      /** @enum {string} */
-      trafficLight: 'green' | 'amber' | 'red';
-      explanation: string;
-    };
-    Health: {
-      /** @constant */
-      status: 'up';
-    };
-    /** @description RFC 9457 problem details. */
-    Problem: {
-      /** @description A URI for the kind of problem; `about:blank` means the HTTP status says it all. */
-      type: string;
-      title: string;
-      status: number;
-      detail?: string;
-      /** @description The request path. */
-      instance?: string;
-      /** @description The x-request-id of the request, as found in the logs. */
-      requestId?: string;
-      /** @description For 422: each field that is wrong. */
-      errors?: components['schemas']['FieldError'][];
-    };
-    FieldError: {
-      /**
-       * @description Where the value was: `params.`, `query.` or `body.` and its path.
-       * @example body.timeZone
-       */
-      field: string;
-      message: string;
-    };
-    Readiness: {
-      /** @enum {string} */
-      status: 'ready' | 'not ready';
-      checks: {
-        [key: string]: {
-          ok: boolean;
-          ms?: number;
-          error?: string;
+    schemas: {
+        DevTokenRequest: {
+            email: string;
         };
-      };
-    };
-    /** @description Send as `Authorization: Bearer <token>`. */
-    DevToken: {
-      token: string;
-      /** @constant */
-      tokenType: 'Bearer';
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      expiresAt: string;
-      user: components['schemas']['User'];
-    };
-    User: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      name: string;
-      /** @description Null for a person who gets no email. */
-      email: string | null;
-      /** @description Null means the team’s locale. */
-      locale: ('en' | 'nl') | null;
-    };
-    /** @description By name; each user’s teams by name. */
-    DevUsers: {
-      users: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        name: string;
-        email: string;
-        teams: {
-          /**
-           * Format: uuid
-           * @description A UUID.
-           * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-           */
-          id: string;
-          name: string;
-          roles: ('administrator' | 'process_owner' | 'member')[];
-        }[];
-      }[];
-    };
-    OutboxPage: {
-      emails: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        to: string;
-        subject: string;
-        html: string;
-        text: string;
-        idempotencyKey: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        createdAt: string;
-      }[];
-      page: number;
-      pageSize: number;
-      /** @description Emails in the outbox (with `to`: to that address). */
-      total: number;
-    };
-    Me: {
-      user: components['schemas']['User'];
-      /** @description The teams the caller belongs to, with their roles there. */
-      teams: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        name: string;
-        roles: ('administrator' | 'process_owner' | 'member')[];
-      }[];
-    };
-    /** @description My overview: per team of the caller, the next session and what the caller must report for it. */
-    Overview: {
-      teams: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        name: string;
-        roles: ('administrator' | 'process_owner' | 'member')[];
-        /** @description The first scheduled session from today on; null when none is planned. */
-        nextSession: components['schemas']['OverviewNextSession'] | null;
-      }[];
-    };
-    OverviewNextSession: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** Format: date */
-      date: string;
-      /** @enum {string} */
-      kind: 'doing' | 'steering';
-      /** @description Calendar days from today (in the team’s zone) to the session; 0 on the day. */
-      daysToGo: number;
-      /** @description The caller’s own items the session involves. */
-      items: components['schemas']['OverviewItem'][];
-      links: {
-        /** @description The session’s page with the items it involves. */
-        itemsInvolved: string;
-        /** @description The session’s progress reports. */
-        progressReports: string;
-      };
-    };
-    OverviewItem: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** @enum {string} */
-      type: 'strategy' | 'kpi' | 'action';
-      title: string;
-      /** @description The item’s current report for the session; null while the caller still has to write one. */
-      report: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        progress: number;
-        /** @enum {string} */
-        trafficLight: 'green' | 'amber' | 'red';
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        createdAt: string;
-      } | null;
-      links: {
-        /** @description Where the caller writes this item’s report. */
-        report: string;
-      };
-    };
-    Team: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      name: string;
-      /** @example Europe/Amsterdam */
-      timeZone: string;
-      /** @enum {string} */
-      locale: 'en' | 'nl';
-      sendHour: number;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-    };
-    MemberList: {
-      members: components['schemas']['Member'][];
-    };
-    Member: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      userId: string;
-      name: string;
-      email: string | null;
-      locale: ('en' | 'nl') | null;
-      roles: ('administrator' | 'process_owner' | 'member')[];
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      joinedAt: string;
-    };
-    StrategyList: {
-      strategies: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        /** @constant */
-        type: 'strategy';
-        title: string;
-        owner: components['schemas']['ItemOwner'];
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        updatedAt: string;
-      }[];
-    };
-    /** @description Writes the item’s progress reports. */
-    ItemOwner: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      name: string;
-    };
-    Strategy: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** @constant */
-      type: 'strategy';
-      title: string;
-      owner: components['schemas']['ItemOwner'];
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-    };
-    KpiList: {
-      kpis: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        /** @constant */
-        type: 'kpi';
-        title: string;
-        owner: components['schemas']['ItemOwner'];
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        strategyId: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        updatedAt: string;
-      }[];
-    };
-    Kpi: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** @constant */
-      type: 'kpi';
-      title: string;
-      owner: components['schemas']['ItemOwner'];
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-    };
-    ActionList: {
-      actions: {
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        id: string;
-        /** @constant */
-        type: 'action';
-        title: string;
-        owner: components['schemas']['ItemOwner'];
-        /**
-         * Format: uuid
-         * @description A UUID.
-         * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-         */
-        strategyId: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        updatedAt: string;
-      }[];
-    };
-    Action: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** @constant */
-      type: 'action';
-      title: string;
-      owner: components['schemas']['ItemOwner'];
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      strategyId: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-    };
-    SessionList: {
-      sessions: components['schemas']['SessionListEntry'][];
-    };
-    SessionListEntry: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      teamId: string;
-      /**
-       * Format: date
-       * @description The day of the session in the team’s time zone.
-       * @example 2026-11-25
-       */
-      date: string;
-      /**
-       * @description `doing` reviews the actions; `steering` the strategies, their KPIs and the actions.
-       * @enum {string}
-       */
-      kind: 'doing' | 'steering';
-      /** @enum {string} */
-      repeat: 'none' | 'weekly' | 'every_two_weeks' | 'monthly' | 'quarterly';
-      sendInvitation: boolean;
-      sendReminder: boolean;
-      /**
-       * @description Held and cancelled sessions no longer change.
-       * @enum {string}
-       */
-      state: 'scheduled' | 'cancelled' | 'held';
-      /** @description For a repeating session: the occurrence it was scheduled from. */
-      previousSessionId: string | null;
-      /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
-      revision: number;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-      /** @description Involved items with and without a current report. */
-      reports: {
-        submitted: number;
-        outstanding: number;
-      };
-    };
-    Session: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      teamId: string;
-      /**
-       * Format: date
-       * @description The day of the session in the team’s time zone.
-       * @example 2026-11-25
-       */
-      date: string;
-      /**
-       * @description `doing` reviews the actions; `steering` the strategies, their KPIs and the actions.
-       * @enum {string}
-       */
-      kind: 'doing' | 'steering';
-      /** @enum {string} */
-      repeat: 'none' | 'weekly' | 'every_two_weeks' | 'monthly' | 'quarterly';
-      sendInvitation: boolean;
-      sendReminder: boolean;
-      /**
-       * @description Held and cancelled sessions no longer change.
-       * @enum {string}
-       */
-      state: 'scheduled' | 'cancelled' | 'held';
-      /** @description For a repeating session: the occurrence it was scheduled from. */
-      previousSessionId: string | null;
-      /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
-      revision: number;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      updatedAt: string;
-    };
-    SessionDetail: {
-      session: components['schemas']['Session'];
-      /** @description The workflow’s view, or why it did not answer within a few seconds (e.g. no worker is running). */
-      workflow:
-        | {
+        NewTeam: {
+            name: string;
+            /**
+             * @description Defaults to the server’s DEFAULT_TIME_ZONE.
+             * @example Europe/Amsterdam
+             */
+            timeZone?: string;
+            /**
+             * @description Language of the team’s emails; defaults to en.
+             * @enum {string}
+             */
+            locale?: "en" | "nl";
+            /**
+             * @description Hour of the day (0–23, team time) at which invitations and reminders go out.
+             * @example 9
+             */
+            sendHour?: number;
+        };
+        /** @description Only the properties sent are changed. */
+        TeamChanges: {
+            name?: string;
+            /**
+             * @description IANA time zone; invitation and reminder times are computed in it.
+             * @example Europe/Amsterdam
+             */
+            timeZone?: string;
+            /** @enum {string} */
+            locale?: "en" | "nl";
+            /**
+             * @description Hour of the day (0–23, team time) at which invitations and reminders go out.
+             * @example 9
+             */
+            sendHour?: number;
+        };
+        NewMember: {
+            email: string;
+            /** @description Required when no user has this email yet: a user is created with it. */
+            name?: string;
+            /** @description Defaults to ["member"]. */
+            roles?: ("administrator" | "process_owner" | "member")[];
+        };
+        MemberChanges: {
+            /** @description administrator: manages the team, its members and plan; process_owner: runs the session cycle; member: reads and reports. */
+            roles: ("administrator" | "process_owner" | "member")[];
+        };
+        NewStrategy: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+        };
+        /** @description Only the properties sent are changed. */
+        StrategyChanges: {
+            title?: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+        };
+        NewKpi: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+            /**
+             * Format: uuid
+             * @description A strategy of the same team.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId: string;
+        };
+        /** @description Only the properties sent are changed. */
+        KpiChanges: {
+            title?: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+            /**
+             * Format: uuid
+             * @description A strategy of the same team.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId?: string;
+        };
+        NewAction: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+            /**
+             * Format: uuid
+             * @description A strategy of the same team.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId: string;
+        };
+        /** @description Only the properties sent are changed. */
+        ActionChanges: {
+            title?: string;
+            /**
+             * Format: uuid
+             * @description A member of the team; defaults to the caller on create.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            ownerId?: string;
+            /**
+             * Format: uuid
+             * @description A strategy of the same team.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId?: string;
+        };
+        NewSession: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "doing" | "steering";
+            /**
+             * @default none
+             * @enum {string}
+             */
+            repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
+            /** @default true */
+            sendInvitation: boolean;
+            /** @default true */
+            sendReminder: boolean;
+        };
+        /** @description Only the properties sent change. */
+        SessionChanges: {
+            /**
+             * Format: date
+             * @description Moves the session (the `reschedule` signal); not before today in the team’s zone.
+             */
+            date?: string;
+            sendInvitation?: boolean;
+            sendReminder?: boolean;
+        };
+        NewProgressReport: {
+            /** @description Percent done. */
+            progress: number;
+            /** @enum {string} */
+            trafficLight: "green" | "amber" | "red";
+            explanation: string;
+        };
+        Health: {
             /** @constant */
-            available: true;
-            status: components['schemas']['WorkflowStatus'];
-          }
-        | {
+            status: "up";
+        };
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /** @description A URI for the kind of problem; `about:blank` means the HTTP status says it all. */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /** @description The request path. */
+            instance?: string;
+            /** @description The x-request-id of the request, as found in the logs. */
+            requestId?: string;
+            /** @description For 422: each field that is wrong. */
+            errors?: components["schemas"]["FieldError"][];
+        };
+        FieldError: {
+            /**
+             * @description Where the value was: `params.`, `query.` or `body.` and its path.
+             * @example body.timeZone
+             */
+            field: string;
+            message: string;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            checks: {
+                [key: string]: {
+                    ok: boolean;
+                    ms?: number;
+                    error?: string;
+                };
+            };
+        };
+        /** @description Send as `Authorization: Bearer <token>`. */
+        DevToken: {
+            token: string;
             /** @constant */
-            available: false;
-            reason: string;
-          };
+            tokenType: "Bearer";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            expiresAt: string;
+            user: components["schemas"]["User"];
+        };
+        User: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            name: string;
+            /** @description Null for a person who gets no email. */
+            email: string | null;
+            /** @description Null means the team’s locale. */
+            locale: ("en" | "nl") | null;
+        };
+        /** @description By name; each user’s teams by name. */
+        DevUsers: {
+            users: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                name: string;
+                email: string;
+                teams: {
+                    /**
+                     * Format: uuid
+                     * @description A UUID.
+                     * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                     */
+                    id: string;
+                    name: string;
+                    roles: ("administrator" | "process_owner" | "member")[];
+                }[];
+            }[];
+        };
+        OutboxPage: {
+            emails: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                to: string;
+                subject: string;
+                html: string;
+                text: string;
+                idempotencyKey: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                createdAt: string;
+            }[];
+            page: number;
+            pageSize: number;
+            /** @description Emails in the outbox (with `to`: to that address). */
+            total: number;
+        };
+        Me: {
+            user: components["schemas"]["User"];
+            /** @description The teams the caller belongs to, with their roles there. */
+            teams: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                name: string;
+                roles: ("administrator" | "process_owner" | "member")[];
+            }[];
+        };
+        /** @description My overview: per team of the caller, the next session and what the caller must report for it. */
+        Overview: {
+            teams: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                name: string;
+                roles: ("administrator" | "process_owner" | "member")[];
+                /** @description The first scheduled session from today on; null when none is planned. */
+                nextSession: components["schemas"]["OverviewNextSession"] | null;
+            }[];
+        };
+        OverviewNextSession: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "doing" | "steering";
+            /** @description Calendar days from today (in the team’s zone) to the session; 0 on the day. */
+            daysToGo: number;
+            /** @description The caller’s own items the session involves. */
+            items: components["schemas"]["OverviewItem"][];
+            links: {
+                /** @description The session’s page with the items it involves. */
+                itemsInvolved: string;
+                /** @description The session’s progress reports. */
+                progressReports: string;
+            };
+        };
+        OverviewItem: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** @enum {string} */
+            type: "strategy" | "kpi" | "action";
+            title: string;
+            /** @description The item’s current report for the session; null while the caller still has to write one. */
+            report: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                progress: number;
+                /** @enum {string} */
+                trafficLight: "green" | "amber" | "red";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                createdAt: string;
+            } | null;
+            links: {
+                /** @description Where the caller writes this item’s report. */
+                report: string;
+            };
+        };
+        Team: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            name: string;
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /** @enum {string} */
+            locale: "en" | "nl";
+            sendHour: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        MemberList: {
+            members: components["schemas"]["Member"][];
+        };
+        Member: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            userId: string;
+            name: string;
+            email: string | null;
+            locale: ("en" | "nl") | null;
+            roles: ("administrator" | "process_owner" | "member")[];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            joinedAt: string;
+        };
+        StrategyList: {
+            strategies: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                /** @constant */
+                type: "strategy";
+                title: string;
+                owner: components["schemas"]["ItemOwner"];
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                updatedAt: string;
+            }[];
+        };
+        /** @description Writes the item’s progress reports. */
+        ItemOwner: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            name: string;
+        };
+        Strategy: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** @constant */
+            type: "strategy";
+            title: string;
+            owner: components["schemas"]["ItemOwner"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        KpiList: {
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                /** @constant */
+                type: "kpi";
+                title: string;
+                owner: components["schemas"]["ItemOwner"];
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                strategyId: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                updatedAt: string;
+            }[];
+        };
+        Kpi: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** @constant */
+            type: "kpi";
+            title: string;
+            owner: components["schemas"]["ItemOwner"];
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        ActionList: {
+            actions: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                id: string;
+                /** @constant */
+                type: "action";
+                title: string;
+                owner: components["schemas"]["ItemOwner"];
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                strategyId: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                updatedAt: string;
+            }[];
+        };
+        Action: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** @constant */
+            type: "action";
+            title: string;
+            owner: components["schemas"]["ItemOwner"];
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            strategyId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        SessionList: {
+            sessions: components["schemas"]["SessionListEntry"][];
+        };
+        SessionListEntry: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            teamId: string;
+            /**
+             * Format: date
+             * @description The day of the session in the team’s time zone.
+             * @example 2026-11-25
+             */
+            date: string;
+            /**
+             * @description `doing` reviews the actions; `steering` the strategies, their KPIs and the actions.
+             * @enum {string}
+             */
+            kind: "doing" | "steering";
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
+            sendInvitation: boolean;
+            sendReminder: boolean;
+            /**
+             * @description Held and cancelled sessions no longer change.
+             * @enum {string}
+             */
+            state: "scheduled" | "cancelled" | "held";
+            /** @description For a repeating session: the occurrence it was scheduled from. */
+            previousSessionId: string | null;
+            /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
+            revision: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+            /** @description Involved items with and without a current report. */
+            reports: {
+                submitted: number;
+                outstanding: number;
+            };
+        };
+        Session: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            teamId: string;
+            /**
+             * Format: date
+             * @description The day of the session in the team’s time zone.
+             * @example 2026-11-25
+             */
+            date: string;
+            /**
+             * @description `doing` reviews the actions; `steering` the strategies, their KPIs and the actions.
+             * @enum {string}
+             */
+            kind: "doing" | "steering";
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
+            sendInvitation: boolean;
+            sendReminder: boolean;
+            /**
+             * @description Held and cancelled sessions no longer change.
+             * @enum {string}
+             */
+            state: "scheduled" | "cancelled" | "held";
+            /** @description For a repeating session: the occurrence it was scheduled from. */
+            previousSessionId: string | null;
+            /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
+            revision: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        SessionDetail: {
+            session: components["schemas"]["Session"];
+            /** @description The workflow’s view, or why it did not answer within a few seconds (e.g. no worker is running). */
+            workflow: {
+                /** @constant */
+                available: true;
+                status: components["schemas"]["WorkflowStatus"];
+            } | {
+                /** @constant */
+                available: false;
+                reason: string;
+            };
+        };
+        /** @description The session workflow’s `status` query: its plan and its history. */
+        WorkflowStatus: {
+            /**
+             * Format: date
+             * @description The date the workflow plans for (a move shows here once the workflow has it).
+             */
+            sessionDate: string;
+            /** @enum {string} */
+            kind: "doing" | "steering";
+            /** @enum {string} */
+            state: "scheduled" | "cancelled" | "held";
+            next: {
+                /** @enum {string} */
+                step: "invitation" | "reminder" | "held";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                at: string;
+            } | null;
+            sent: {
+                /** @enum {string} */
+                step: "invitation" | "reminder" | "moved" | "cancelled";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                at: string;
+                /** Format: date */
+                sessionDate: string;
+                recipients: string[];
+            }[];
+            skipped: {
+                /** @enum {string} */
+                step: "invitation" | "reminder" | "moved" | "cancelled";
+                reason: string;
+            }[];
+            changes: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                at: string;
+                what: string;
+            }[];
+        };
+        SessionReports: {
+            session: components["schemas"]["Session"];
+            items: {
+                item: components["schemas"]["SessionItem"];
+                owner: components["schemas"]["SessionItemOwner"];
+                /** @description The current report; null when there is none. */
+                report: components["schemas"]["ProgressReport"] | null;
+            }[];
+        };
+        SessionItem: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /** @enum {string} */
+            type: "strategy" | "kpi" | "action";
+            title: string;
+        };
+        SessionItemOwner: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            userId: string;
+            name: string;
+            email: string | null;
+        };
+        ProgressReport: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            itemId: string;
+            /** @description The session it was written for; null for a report written outside one. */
+            sessionId: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            authorId: string;
+            progress: number;
+            /** @enum {string} */
+            trafficLight: "green" | "amber" | "red";
+            explanation: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            createdAt: string;
+        };
+        SessionStatus: {
+            session: components["schemas"]["Session"];
+            /** @description Involved items by the traffic light of their current report; `missing`: without one. */
+            counts: {
+                green: number;
+                amber: number;
+                red: number;
+                missing: number;
+            };
+            /** @description Owners with their involved items that have no current report. */
+            missing: components["schemas"]["OwnerItems"][];
+            invited: components["schemas"]["Delivery"][];
+            reminded: components["schemas"]["Delivery"][];
+            /** @description Every email recorded for the session, skips included. */
+            deliveries: components["schemas"]["Delivery"][];
+            /** @description What goes out next, when and to whom, by the workflow’s own rule; null once held or cancelled. */
+            next: {
+                /** @enum {string} */
+                step: "invitation" | "reminder" | "held";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:00:00.000Z
+                 */
+                at: string;
+                recipients: components["schemas"]["OwnerItems"][];
+            } | null;
+        };
+        OwnerItems: {
+            owner: components["schemas"]["SessionItemOwner"];
+            items: components["schemas"]["SessionItem"][];
+            /** @description Why no email would reach this owner; null when it would. */
+            skipped: ("no email address" | "no longer a member") | null;
+        };
+        Delivery: {
+            /** @enum {string} */
+            step: "invitation" | "reminder" | "moved" | "cancelled";
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            userId: string;
+            name: string;
+            /** Format: date */
+            sessionDate: string;
+            /** @enum {string} */
+            state: "sent" | "skipped" | "failed";
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:00:00.000Z
+             */
+            at: string;
+        };
     };
-    /** @description The session workflow’s `status` query: its plan and its history. */
-    WorkflowStatus: {
-      /**
-       * Format: date
-       * @description The date the workflow plans for (a move shows here once the workflow has it).
-       */
-      sessionDate: string;
-      /** @enum {string} */
-      kind: 'doing' | 'steering';
-      /** @enum {string} */
-      state: 'scheduled' | 'cancelled' | 'held';
-      next: {
-        /** @enum {string} */
-        step: 'invitation' | 'reminder' | 'held';
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        at: string;
-      } | null;
-      sent: {
-        /** @enum {string} */
-        step: 'invitation' | 'reminder' | 'moved' | 'cancelled';
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        at: string;
-        /** Format: date */
-        sessionDate: string;
-        recipients: string[];
-      }[];
-      skipped: {
-        /** @enum {string} */
-        step: 'invitation' | 'reminder' | 'moved' | 'cancelled';
-        reason: string;
-      }[];
-      changes: {
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        at: string;
-        what: string;
-      }[];
-    };
-    SessionReports: {
-      session: components['schemas']['Session'];
-      items: {
-        item: components['schemas']['SessionItem'];
-        owner: components['schemas']['SessionItemOwner'];
-        /** @description The current report; null when there is none. */
-        report: components['schemas']['ProgressReport'] | null;
-      }[];
-    };
-    SessionItem: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /** @enum {string} */
-      type: 'strategy' | 'kpi' | 'action';
-      title: string;
-    };
-    SessionItemOwner: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      userId: string;
-      name: string;
-      email: string | null;
-    };
-    ProgressReport: {
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      id: string;
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      itemId: string;
-      /** @description The session it was written for; null for a report written outside one. */
-      sessionId: string | null;
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      authorId: string;
-      progress: number;
-      /** @enum {string} */
-      trafficLight: 'green' | 'amber' | 'red';
-      explanation: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      createdAt: string;
-    };
-    SessionStatus: {
-      session: components['schemas']['Session'];
-      /** @description Involved items by the traffic light of their current report; `missing`: without one. */
-      counts: {
-        green: number;
-        amber: number;
-        red: number;
-        missing: number;
-      };
-      /** @description Owners with their involved items that have no current report. */
-      missing: components['schemas']['OwnerItems'][];
-      invited: components['schemas']['Delivery'][];
-      reminded: components['schemas']['Delivery'][];
-      /** @description Every email recorded for the session, skips included. */
-      deliveries: components['schemas']['Delivery'][];
-      /** @description What goes out next, when and to whom, by the workflow’s own rule; null once held or cancelled. */
-      next: {
-        /** @enum {string} */
-        step: 'invitation' | 'reminder' | 'held';
-        /**
-         * Format: date-time
-         * @example 2026-11-25T09:00:00.000Z
-         */
-        at: string;
-        recipients: components['schemas']['OwnerItems'][];
-      } | null;
-    };
-    OwnerItems: {
-      owner: components['schemas']['SessionItemOwner'];
-      items: components['schemas']['SessionItem'][];
-      /** @description Why no email would reach this owner; null when it would. */
-      skipped: ('no email address' | 'no longer a member') | null;
-    };
-    Delivery: {
-      /** @enum {string} */
-      step: 'invitation' | 'reminder' | 'moved' | 'cancelled';
-      /**
-       * Format: uuid
-       * @description A UUID.
-       * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
-       */
-      userId: string;
-      name: string;
-      /** Format: date */
-      sessionDate: string;
-      /** @enum {string} */
-      state: 'sent' | 'skipped' | 'failed';
-      reason: string | null;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T09:00:00.000Z
-       */
-      at: string;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  health: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Health'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  readiness: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Readiness'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Service Unavailable */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Readiness'];
-        };
-      };
-    };
-  };
-  metrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Prometheus text exposition format. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/plain; version=0.0.4; charset=utf-8': string;
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  openApiDocument: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            openapi: string;
-            info: {
-              title: string;
-              version: string;
-            } & {
-              [key: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
-            paths: {
-              [key: string]: unknown;
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-          } & {
-            [key: string]: unknown;
-          };
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  issueDevToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DevTokenRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DevToken'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listDevUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DevUsers'];
         };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listDevOutbox: {
-    parameters: {
-      query?: {
-        /** @description From 1. */
-        page?: number;
-        pageSize?: number;
-        /** @description Only the emails to this address. */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OutboxPage'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Me'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getMyOverview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Overview'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  createTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewTeam'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Team'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Team'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TeamChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Team'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listMembers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberList'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  addMember: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewMember'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Member'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  removeMember: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No Content */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateMember: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MemberChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Member'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listStrategies: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StrategyList'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  createStrategy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewStrategy'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Strategy'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  deleteStrategy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No Content */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateStrategy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StrategyChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Strategy'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
     };
-  };
-  listKpis: {
-    parameters: {
-      query?: {
-        /** @description Only the items under this strategy. */
-        strategyId?: string;
-      };
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['KpiList'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  createKpi: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewKpi'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Kpi'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  deleteKpi: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No Content */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateKpi: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['KpiChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Kpi'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listActions: {
-    parameters: {
-      query?: {
-        /** @description Only the items under this strategy. */
-        strategyId?: string;
-      };
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ActionList'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  createAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewAction'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Action'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  deleteAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No Content */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ActionChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Action'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listSessions: {
-    parameters: {
-      query?: {
-        from?: string;
-        to?: string;
-        kind?: 'doing' | 'steering';
-      };
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionList'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  createSession: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Any unique string (a UUID). A retry with the same key and body returns the session the first request made, without a second one. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewSession'];
-      };
-    };
-    responses: {
-      /** @description Created */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Session'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDetail'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  cancelSession: {
-    parameters: {
-      query?: {
-        reason?: string;
-      };
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Session'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  updateSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SessionChanges'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Session'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listSessionReports: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionReports'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  writeSessionReport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-        /** @description A UUID. */
-        itemId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewProgressReport'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProgressReport'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller’s role in the team does not allow this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getSessionStatus: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionStatus'];
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getSessionCalendar: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A UUID. */
-        teamId: string;
-        /** @description A UUID. */
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description RFC 5545 */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/calendar': string;
-        };
-      };
-      /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A fault on our side. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+    readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4; charset=utf-8": string;
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            title: string;
+                            version: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueDevToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevToken"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDevUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevUsers"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDevOutbox: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: number;
+                pageSize?: number;
+                /** @description Only the emails to this address. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTeam"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMember"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStrategy"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKpis: {
+        parameters: {
+            query?: {
+                /** @description Only the items under this strategy. */
+                strategyId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createKpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewKpi"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpi"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteKpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateKpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpi"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActions: {
+        parameters: {
+            query?: {
+                /** @description Only the items under this strategy. */
+                strategyId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAction"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                kind?: "doing" | "steering";
+            };
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID). A retry with the same key and body returns the session the first request made, without a second one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSession"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetail"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelSession: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSessionReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReports"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    writeSessionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+                /** @description A UUID. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProgressReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatus"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 5545 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
     };
-  };
 }
