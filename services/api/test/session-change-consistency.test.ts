@@ -6,35 +6,18 @@
 // that fails too is the answer 503. The service-level outcomes are in sessions/change-session.test.ts.
 import { addDays } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
-import { connectDevServer, type DevServer } from '@rhythm/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { fileURLToPath } from 'node:url';
 import { sessionView, type SessionView } from '../src/sessions/session-views.js';
 import { clearCommitFaults, failNextCommits, installCommitFaults } from './sessions/commit-faults.js';
 import { useTestApp } from './support/test-app.js';
+import { useWorkflowStandIn } from './support/workflow-stand-in-worker.js';
 import { createWorld, type World } from './support/world.js';
 
 const testApp = useTestApp({ statusQueryTimeoutMs: 10_000 });
 let world: World;
-let server: DevServer;
-let worker: Worker;
-let running: Promise<void>;
+useWorkflowStandIn(testApp);
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   world = await createWorld(testApp());
   await installCommitFaults(testApp().orm);
-  server = await connectDevServer();
-  worker = await Worker.create({
-    connection: server.nativeConnection,
-    taskQueue: testApp().taskQueue,
-    workflowsPath: fileURLToPath(new URL('./workflow-stand-in/session.workflow.ts', import.meta.url)),
-  });
-  running = worker.run();
-}, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await server?.close();
 });
 afterEach(async () => clearCommitFaults(testApp().orm));
 

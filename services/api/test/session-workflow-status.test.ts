@@ -2,32 +2,15 @@
 // `sessionWorkflow` (workflow-stand-in/session.workflow.ts) on the app's task queue, because the
 // API does not import the real one. The real workflow's query is tested in services/workflows and
 // tests/integration; the fallback without a worker in sessions.routes.test.ts.
-import { connectDevServer, type DevServer } from '@rhythm/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { fileURLToPath } from 'node:url';
 import { useTestApp } from './support/test-app.js';
+import { useWorkflowStandIn } from './support/workflow-stand-in-worker.js';
 import { createWorld, type World } from './support/world.js';
 
 const testApp = useTestApp({ statusQueryTimeoutMs: 10_000 });
 let world: World;
-let server: DevServer;
-let worker: Worker;
-let running: Promise<void>;
+useWorkflowStandIn(testApp);
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   world = await createWorld(testApp());
-  server = await connectDevServer();
-  worker = await Worker.create({
-    connection: server.nativeConnection,
-    taskQueue: testApp().taskQueue,
-    workflowsPath: fileURLToPath(new URL('./workflow-stand-in/session.workflow.ts', import.meta.url)),
-  });
-  running = worker.run();
-}, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await server?.close();
 });
 const as = (actor: keyof World['users']) => `Bearer ${world.tokens[actor]}`;
 const sessionPath = (id: string) => `/api/teams/${world.team.id}/sessions/${id}`;

@@ -1,6 +1,10 @@
 // What jsdom lacks and Mantine uses: matchMedia (colour scheme, breakpoints), ResizeObserver,
 // scrollIntoView and document.fonts. Plus jest-dom's matchers (toBeInTheDocument, toHaveAccessibleDescription, …).
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy… waits up to 5 s instead of 1 s: CI runs these beside the servers' tests on two cores.
+configure({ asyncUtilTimeout: 5_000 });
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
