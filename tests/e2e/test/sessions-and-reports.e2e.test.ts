@@ -298,7 +298,7 @@ describe('sessions and progress reports in the browser', () => {
     await screenshot(page, 'outbox');
   });
 
-  it('My overview fits a 375 px wide phone without scrolling sideways', async () => {
+  it('My overview, the report page and Process status fit a 375 px wide phone without scrolling sideways', async () => {
     const context = await e2e.browser.newContext({
       baseURL: e2e.stack.apiUrl,
       viewport: { width: 375, height: 800 },
@@ -310,9 +310,27 @@ describe('sessions and progress reports in the browser', () => {
       await signInThroughPage(page, 'Mia Member');
       await textMatching(page.getByRole('region', { name: 'Demo team' }), 'Next session');
       await page.getByRole('link', { name: `Report on ${MIA_ACTION}` }).waitFor();
-      await screenshot(page, 'overview-375');
-      const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-      expect(scrollWidth).toBeLessThanOrEqual(375);
+      const fits = async (name: string) => {
+        await screenshot(page, `${name}-375`);
+        const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+        expect([name, scrollWidth <= 375]).toEqual([name, true]);
+      };
+      await fits('overview');
+
+      await page.getByRole('link', { name: `Report on ${MIA_ACTION}` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Report on your items' }).waitFor();
+      await page.getByRole('button', { name: `Save the report on ${MIA_ACTION}` }).waitFor();
+      await fits('report-page');
+
+      // The navigation sits behind the burger on a phone.
+      await page.getByRole('button', { name: 'Open navigation' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: /Process status/ })
+        .click();
+      await page.getByRole('heading', { level: 2, name: 'Calendar' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Emails' }).waitFor();
+      await fits('process-status');
     } finally {
       await context.close();
     }
