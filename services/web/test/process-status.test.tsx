@@ -169,7 +169,7 @@ test('switching the reminder off sends only that flag and shows the answer', asy
   });
   await user.click(await screen.findByRole('switch', { name: 'Send reminder' }));
   await waitFor(() => expect(screen.getByRole('switch', { name: 'Send reminder' })).not.toBeChecked());
-  expect(screen.getByText(/reminder off/)).toBeInTheDocument();
+  expect(await screen.findByText(/reminder off/)).toBeInTheDocument();
   expect(api.calls.find((call) => call.route.startsWith('PATCH'))?.body).toEqual({ sendReminder: false });
 });
 

@@ -25,6 +25,8 @@ export function fakeApi(routes: Routes): FakeApi {
     const body = text ? JSON.parse(text) : undefined;
     const route = `${request.method} ${url.pathname}${url.search}`;
     calls.push({ route, body, headers: request.headers });
+    // Answer in a later task, as a server would: a page that races its own requests shows it here.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const match = routes[route] ?? routes[`${request.method} ${url.pathname}`];
     if (match === undefined) return json(404, { type: 'about:blank', title: 'Not Found', status: 404 });
     const answer = typeof match === 'function' ? await (match as Handler)(request, body) : { body: match };
