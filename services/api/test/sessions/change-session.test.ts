@@ -4,7 +4,7 @@
 import { jest } from '@jest/globals';
 import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
-import { createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import { createSession, createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
   InvalidInputError,
   SessionChangeNotSavedError,
@@ -12,31 +12,24 @@ import {
   WorkflowUnavailableError,
   type SessionView,
 } from '../../src/sessions/index.js';
-import { clearCommitFaults, failNextCommits } from './commit-faults.js';
+import { failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
-import { signalsOf, startHarness, workflowState, type Harness } from './session-harness.js';
+import { signalsOf, workflowState, useSessionHarness } from './session-harness.js';
 
 jest.setTimeout(30_000);
 
-let harness: Harness;
-let fixture: TeamFixture;
+const t = useSessionHarness();
 
-beforeAll(async () => {
-  harness = await startHarness();
-}, 120_000);
-afterAll(async () => harness?.close());
-beforeEach(async () => {
-  fixture = await createTeam(harness.orm);
-});
-afterEach(async () => clearCommitFaults(harness.orm));
-
-const row = (id: string) => harness.orm.em.fork().findOneOrFail(Session, { id });
+const row = (id: string) => t.harness.orm.em.fork().findOneOrFail(Session, { id });
 const failingSignals = (name: string) =>
-  harness.serviceWith(faultyClient(harness.client, { signal: (_id, signal) => signal === name }).client);
+  t.harness.serviceWith(faultyClient(t.harness.client, { signal: (_id, signal) => signal === name }).client);
 
 async function scheduled(days = 14): Promise<SessionView> {
   return (
-    await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind: 'doing' })
+    await t.harness.service.createSession(t.fixture.team.id, {
+      date: daysAhead(new Date(), days),
+      kind: 'doing',
+    })
   ).session;
 }
 
@@ -44,25 +37,27 @@ describe('rescheduleSession', () => {
   it('moves the row, signals reschedule with the new date and raises the revision', async () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
-    const moved = await harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    const moved = await t.harness.service.rescheduleSession(t.fixture.team.id, session.id, date);
 
     expect(moved).toMatchObject({ date, revision: 1 });
     expect((await row(session.id)).date).toBe(date);
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+    ]);
   });
 
   it('sends nothing for the date the session already has', async () => {
     const session = await scheduled();
     await expect(
-      harness.service.rescheduleSession(fixture.team.id, session.id, session.date),
+      t.harness.service.rescheduleSession(t.fixture.team.id, session.id, session.date),
     ).resolves.toMatchObject({ revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([]);
   });
 
   it('refuses a date before today, naming the field date', async () => {
     const session = await scheduled();
     const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
-    const attempt = harness.service.rescheduleSession(fixture.team.id, session.id, yesterday);
+    const attempt = t.harness.service.rescheduleSession(t.fixture.team.id, session.id, yesterday);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
   });
@@ -70,29 +65,29 @@ describe('rescheduleSession', () => {
   it('keeps the row on its date when the signal fails', async () => {
     const session = await scheduled();
     const attempt = failingSignals('reschedule').rescheduleSession(
-      fixture.team.id,
+      t.fixture.team.id,
       session.id,
       addDays(session.date, 7),
     );
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([]);
   });
 
   it('moves the workflow back when the signal landed but its reply was lost', async () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
     let failures = 1;
-    const temporal = faultyClient(harness.client, {
+    const temporal = faultyClient(t.harness.client, {
       signal: () => failures-- > 0,
       signalFailure: 'lost-reply',
     });
     await expect(
-      harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date),
+      t.harness.serviceWith(temporal.client).rescheduleSession(t.fixture.team.id, session.id, date),
     ).rejects.toBeInstanceOf(WorkflowUnavailableError);
 
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'reschedule', payload: { date } },
       { name: 'reschedule', payload: { date: session.date } },
     ]);
@@ -101,8 +96,8 @@ describe('rescheduleSession', () => {
   it('moves the workflow back when the COMMIT fails after the signal, and says so (503, retry)', async () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
-    await failNextCommits(harness.orm, 'UPDATE');
-    const attempt = harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    await failNextCommits(t.harness.orm, 'UPDATE');
+    const attempt = t.harness.service.rescheduleSession(t.fixture.team.id, session.id, date);
     await expect(attempt).rejects.toBeInstanceOf(SessionChangeNotSavedError);
     await expect(attempt).rejects.toMatchObject({
       kind: 'unavailable',
@@ -112,7 +107,7 @@ describe('rescheduleSession', () => {
     });
 
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'reschedule', payload: { date } },
       { name: 'reschedule', payload: { date: session.date } },
     ]);
@@ -122,10 +117,10 @@ describe('rescheduleSession', () => {
     const session = await scheduled();
     const date = addDays(session.date, 7);
     let calls = 0;
-    const temporal = faultyClient(harness.client, { signal: () => calls++ > 0 }); // Only the first lands.
-    await failNextCommits(harness.orm, 'UPDATE');
+    const temporal = faultyClient(t.harness.client, { signal: () => calls++ > 0 }); // Only the first lands.
+    await failNextCommits(t.harness.orm, 'UPDATE');
     await expect(
-      harness.serviceWith(temporal.client).rescheduleSession(fixture.team.id, session.id, date),
+      t.harness.serviceWith(temporal.client).rescheduleSession(t.fixture.team.id, session.id, date),
     ).rejects.toMatchObject({
       kind: 'unavailable',
       message:
@@ -133,30 +128,32 @@ describe('rescheduleSession', () => {
         'send the request again to put them in step',
     });
     expect(await row(session.id)).toMatchObject({ date: session.date, revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
+      { name: 'reschedule', payload: { date } },
+    ]);
 
-    await harness.service.rescheduleSession(fixture.team.id, session.id, date);
+    await t.harness.service.rescheduleSession(t.fixture.team.id, session.id, date);
     expect(await row(session.id)).toMatchObject({ date, revision: 1 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'reschedule', payload: { date } },
       { name: 'reschedule', payload: { date } },
     ]);
   });
 
   it('starts the workflow of a row that has none (a create that died after its COMMIT), then moves it', async () => {
-    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 14) });
-    expect(await workflowState(harness.client, orphan.id)).toBeNull();
+    const orphan = await createSession(t.harness.orm, t.fixture.team, { date: daysAhead(new Date(), 14) });
+    expect(await workflowState(t.harness.client, orphan.id)).toBeNull();
     const date = addDays(orphan.date, 1);
-    await harness.service.rescheduleSession(fixture.team.id, orphan.id, date);
-    expect(await workflowState(harness.client, orphan.id)).toBe('RUNNING');
-    expect(await signalsOf(harness.client, orphan.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
+    await t.harness.service.rescheduleSession(t.fixture.team.id, orphan.id, date);
+    expect(await workflowState(t.harness.client, orphan.id)).toBe('RUNNING');
+    expect(await signalsOf(t.harness.client, orphan.id)).toEqual([{ name: 'reschedule', payload: { date } }]);
   });
 
   it('does not find another team’s session', async () => {
     const session = await scheduled();
-    const other = await createTeam(harness.orm);
+    const other = await createTeam(t.harness.orm);
     await expect(
-      harness.service.rescheduleSession(other.team.id, session.id, addDays(session.date, 1)),
+      t.harness.service.rescheduleSession(other.team.id, session.id, addDays(session.date, 1)),
     ).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
@@ -164,9 +161,11 @@ describe('rescheduleSession', () => {
 describe('setNotifications', () => {
   it('switches a flag on the row and signals both flags', async () => {
     const session = await scheduled();
-    const changed = await harness.service.setNotifications(fixture.team.id, session.id, { reminder: false });
+    const changed = await t.harness.service.setNotifications(t.fixture.team.id, session.id, {
+      reminder: false,
+    });
     expect(changed).toMatchObject({ sendInvitation: true, sendReminder: false });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'setNotifications', payload: { invitation: true, reminder: false } },
     ]);
   });
@@ -174,16 +173,18 @@ describe('setNotifications', () => {
   it('keeps the flags when the signal fails, and puts the workflow back when the COMMIT fails', async () => {
     const session = await scheduled();
     await expect(
-      failingSignals('setNotifications').setNotifications(fixture.team.id, session.id, { invitation: false }),
+      failingSignals('setNotifications').setNotifications(t.fixture.team.id, session.id, {
+        invitation: false,
+      }),
     ).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true });
 
-    await failNextCommits(harness.orm, 'UPDATE');
+    await failNextCommits(t.harness.orm, 'UPDATE');
     await expect(
-      harness.service.setNotifications(fixture.team.id, session.id, { invitation: false }),
+      t.harness.service.setNotifications(t.fixture.team.id, session.id, { invitation: false }),
     ).rejects.toBeInstanceOf(SessionChangeNotSavedError);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true, sendReminder: true });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'setNotifications', payload: { invitation: false, reminder: true } },
       { name: 'setNotifications', payload: { invitation: true, reminder: true } },
     ]);
@@ -191,91 +192,99 @@ describe('setNotifications', () => {
 
   it('refuses an empty change, naming the problem', async () => {
     const session = await scheduled();
-    await expect(harness.service.setNotifications(fixture.team.id, session.id, {})).rejects.toBeInstanceOf(
-      InvalidInputError,
-    );
+    await expect(
+      t.harness.service.setNotifications(t.fixture.team.id, session.id, {}),
+    ).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
 
 describe('cancelSession', () => {
   it('marks the row cancelled and signals cancel with the reason', async () => {
     const session = await scheduled();
-    const cancelled = await harness.service.cancelSession(fixture.team.id, session.id, 'team offsite');
+    const cancelled = await t.harness.service.cancelSession(t.fixture.team.id, session.id, 'team offsite');
     expect(cancelled).toMatchObject({ state: 'cancelled', revision: 1 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([
       { name: 'cancel', payload: { reason: 'team offsite' } },
     ]);
   });
 
   it('keeps the session scheduled when the signal fails', async () => {
     const session = await scheduled();
-    await expect(failingSignals('cancel').cancelSession(fixture.team.id, session.id)).rejects.toBeInstanceOf(
-      WorkflowUnavailableError,
-    );
+    await expect(
+      failingSignals('cancel').cancelSession(t.fixture.team.id, session.id),
+    ).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await row(session.id)).toMatchObject({ state: 'scheduled', revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([]);
   });
 
   it('completes the cancel on the row when the COMMIT fails after the signal (a cancel cannot be taken back)', async () => {
     const session = await scheduled();
-    await failNextCommits(harness.orm, 'UPDATE');
-    await expect(harness.service.cancelSession(fixture.team.id, session.id)).resolves.toMatchObject({
+    await failNextCommits(t.harness.orm, 'UPDATE');
+    await expect(t.harness.service.cancelSession(t.fixture.team.id, session.id)).resolves.toMatchObject({
       state: 'cancelled',
       revision: 1,
     });
     expect(await row(session.id)).toMatchObject({ state: 'cancelled' });
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
   });
 
   it('says where the session stands when the COMMIT and the completion both fail (503, retry)', async () => {
     const session = await scheduled();
-    await failNextCommits(harness.orm, 'UPDATE', 2);
-    await expect(harness.service.cancelSession(fixture.team.id, session.id)).rejects.toMatchObject({
+    await failNextCommits(t.harness.orm, 'UPDATE', 2);
+    await expect(t.harness.service.cancelSession(t.fixture.team.id, session.id)).rejects.toMatchObject({
       kind: 'unavailable',
       message: expect.stringMatching(
         /^The session was cancelled in its workflow, but the database did not save it/,
       ),
     });
     expect(await row(session.id)).toMatchObject({ state: 'scheduled', revision: 0 });
-    expect(await signalsOf(harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([{ name: 'cancel', payload: {} }]);
   });
 
   it('cancels a row that has no workflow without starting one', async () => {
-    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 14) });
-    await expect(harness.service.cancelSession(fixture.team.id, orphan.id)).resolves.toMatchObject({
+    const orphan = await createSession(t.harness.orm, t.fixture.team, { date: daysAhead(new Date(), 14) });
+    await expect(t.harness.service.cancelSession(t.fixture.team.id, orphan.id)).resolves.toMatchObject({
       state: 'cancelled',
     });
-    expect(await workflowState(harness.client, orphan.id)).toBeNull();
+    expect(await workflowState(t.harness.client, orphan.id)).toBeNull();
   });
 });
 
 describe('held and cancelled sessions are locked', () => {
   it('refuses to move, switch, cancel or report on them', async () => {
     const cancelled = await scheduled();
-    await harness.service.cancelSession(fixture.team.id, cancelled.id);
-    const held = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), -7) });
-    await harness.orm.em.fork().nativeUpdate(Session, { id: held.id }, { state: 'held' });
+    await t.harness.service.cancelSession(t.fixture.team.id, cancelled.id);
+    const held = await createSession(t.harness.orm, t.fixture.team, { date: daysAhead(new Date(), -7) });
+    await t.harness.orm.em.fork().nativeUpdate(Session, { id: held.id }, { state: 'held' });
 
     for (const id of [cancelled.id, held.id]) {
       await expect(
-        harness.service.rescheduleSession(fixture.team.id, id, daysAhead(new Date(), 30)),
+        t.harness.service.rescheduleSession(t.fixture.team.id, id, daysAhead(new Date(), 30)),
       ).rejects.toBeInstanceOf(SessionLockedError);
       await expect(
-        harness.service.setNotifications(fixture.team.id, id, { reminder: false }),
+        t.harness.service.setNotifications(t.fixture.team.id, id, { reminder: false }),
       ).rejects.toBeInstanceOf(SessionLockedError);
-      await expect(harness.service.cancelSession(fixture.team.id, id)).rejects.toMatchObject({
+      await expect(t.harness.service.cancelSession(t.fixture.team.id, id)).rejects.toMatchObject({
         kind: 'conflict',
       });
       const report = { progress: 10, trafficLight: 'red', explanation: 'Late' } as const;
       await expect(
-        harness.service.writeReport(fixture.team.id, id, fixture.items.actionA.id, fixture.ada.id, report),
+        t.harness.service.writeReport(
+          t.fixture.team.id,
+          id,
+          t.fixture.items.actionA.id,
+          t.fixture.ada.id,
+          report,
+        ),
       ).rejects.toBeInstanceOf(SessionLockedError);
     }
   });
 
   it('locks a session whose day is over even before its workflow marked it held', async () => {
-    const past = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), -1) });
-    await expect(harness.service.cancelSession(fixture.team.id, past.id)).rejects.toThrow(/day .* is over/);
+    const past = await createSession(t.harness.orm, t.fixture.team, { date: daysAhead(new Date(), -1) });
+    await expect(t.harness.service.cancelSession(t.fixture.team.id, past.id)).rejects.toThrow(
+      /day .* is over/,
+    );
   });
 });
 
@@ -284,36 +293,36 @@ describe('onTeamSettingsChanged', () => {
 
   it('signals every scheduled session of the team, and no cancelled one', async () => {
     const [first, second, gone] = [await scheduled(10), await scheduled(20), await scheduled(30)];
-    await harness.service.cancelSession(fixture.team.id, gone.id);
-    await harness.service.onTeamSettingsChanged(fixture.team.id, settings);
+    await t.harness.service.cancelSession(t.fixture.team.id, gone.id);
+    await t.harness.service.onTeamSettingsChanged(t.fixture.team.id, settings);
 
     for (const session of [first, second]) {
-      expect(await signalsOf(harness.client, session.id)).toEqual([
+      expect(await signalsOf(t.harness.client, session.id)).toEqual([
         { name: 'teamSettingsChanged', payload: settings },
       ]);
     }
-    expect((await signalsOf(harness.client, gone.id)).map((signal) => signal.name)).toEqual(['cancel']);
+    expect((await signalsOf(t.harness.client, gone.id)).map((signal) => signal.name)).toEqual(['cancel']);
   });
 
   it('puts the old settings back on the sessions already told when one cannot be told, and fails', async () => {
     const [first, second] = [await scheduled(10), await scheduled(20)];
     const unreachable = sessionWorkflowId(second.id);
-    const service = harness.serviceWith(
-      faultyClient(harness.client, { signal: (id) => id === unreachable }).client,
+    const service = t.harness.serviceWith(
+      faultyClient(t.harness.client, { signal: (id) => id === unreachable }).client,
     );
 
-    await expect(service.onTeamSettingsChanged(fixture.team.id, settings)).rejects.toBeInstanceOf(
+    await expect(service.onTeamSettingsChanged(t.fixture.team.id, settings)).rejects.toBeInstanceOf(
       WorkflowUnavailableError,
     );
-    expect(await signalsOf(harness.client, first.id)).toEqual([
+    expect(await signalsOf(t.harness.client, first.id)).toEqual([
       { name: 'teamSettingsChanged', payload: settings },
       { name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 9 } },
     ]);
-    expect(await signalsOf(harness.client, second.id)).toEqual([]);
+    expect(await signalsOf(t.harness.client, second.id)).toEqual([]);
   });
 
   it('refuses settings that are no IANA zone or hour', async () => {
-    const attempt = harness.service.onTeamSettingsChanged(fixture.team.id, {
+    const attempt = t.harness.service.onTeamSettingsChanged(t.fixture.team.id, {
       timeZone: '+01:00',
       sendHour: 24,
     });
@@ -324,8 +333,8 @@ describe('onTeamSettingsChanged', () => {
 describe('resyncSession', () => {
   it('pushes the committed row to the workflow', async () => {
     const session = await scheduled();
-    await harness.service.resyncSession(fixture.team.id, session.id);
-    expect((await signalsOf(harness.client, session.id)).map((signal) => signal.name)).toEqual([
+    await t.harness.service.resyncSession(t.fixture.team.id, session.id);
+    expect((await signalsOf(t.harness.client, session.id)).map((signal) => signal.name)).toEqual([
       'reschedule',
       'setNotifications',
       'teamSettingsChanged',

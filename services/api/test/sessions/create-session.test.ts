@@ -3,7 +3,7 @@
 import { jest } from '@jest/globals';
 import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
-import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
+import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
   IdempotencyKeyReusedError,
   InvalidInputError,
@@ -11,30 +11,20 @@ import {
   SessionNotSavedError,
   WorkflowUnavailableError,
 } from '../../src/sessions/index.js';
-import { clearCommitFaults, failNextCommits } from './commit-faults.js';
+import { failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
-import { startHarness, startInput, workflowState, type Harness } from './session-harness.js';
+import { startInput, workflowState, useSessionHarness } from './session-harness.js';
 
 jest.setTimeout(30_000);
 
-let harness: Harness;
-let fixture: TeamFixture;
+const t = useSessionHarness();
 
-beforeAll(async () => {
-  harness = await startHarness();
-}, 120_000);
-afterAll(async () => harness?.close());
-beforeEach(async () => {
-  fixture = await createTeam(harness.orm);
-});
-afterEach(async () => clearCommitFaults(harness.orm));
-
-const sessionsOf = (teamId: string) => harness.orm.em.fork().find(Session, { team: teamId });
+const sessionsOf = (teamId: string) => t.harness.orm.em.fork().find(Session, { team: teamId });
 
 describe('createSession', () => {
   it('writes the row and starts session-<id> on the task queue with the row’s values', async () => {
     const date = daysAhead(new Date(), 12);
-    const { session, replayed } = await harness.service.createSession(fixture.team.id, {
+    const { session, replayed } = await t.harness.service.createSession(t.fixture.team.id, {
       date,
       kind: 'steering',
       repeat: 'monthly',
@@ -42,21 +32,21 @@ describe('createSession', () => {
 
     expect(replayed).toBe(false);
     expect(session).toMatchObject({
-      teamId: fixture.team.id,
+      teamId: t.fixture.team.id,
       date,
       kind: 'steering',
       repeat: 'monthly',
       state: 'scheduled',
       revision: 0,
     });
-    expect((await sessionsOf(fixture.team.id)).map((row) => row.id)).toEqual([session.id]);
-    const description = await harness.client.workflow.getHandle(sessionWorkflowId(session.id)).describe();
+    expect((await sessionsOf(t.fixture.team.id)).map((row) => row.id)).toEqual([session.id]);
+    const description = await t.harness.client.workflow.getHandle(sessionWorkflowId(session.id)).describe();
     expect(description.status.name).toBe('RUNNING');
-    expect(description.taskQueue).toBe(harness.taskQueue);
-    expect(await startInput(harness.client, session.id)).toEqual({
+    expect(description.taskQueue).toBe(t.harness.taskQueue);
+    expect(await startInput(t.harness.client, session.id)).toEqual({
       version: 1,
       sessionId: session.id,
-      teamId: fixture.team.id,
+      teamId: t.fixture.team.id,
       date,
       kind: 'steering',
       timeZone: 'Europe/Amsterdam',
@@ -69,16 +59,16 @@ describe('createSession', () => {
 
   it('refuses a date before today in the team’s zone, naming the field date', async () => {
     const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
-    const attempt = harness.service.createSession(fixture.team.id, { date: yesterday, kind: 'doing' });
+    const attempt = t.harness.service.createSession(t.fixture.team.id, { date: yesterday, kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
-    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
   });
 
   it('accepts today, which is not before today', async () => {
     const today = todayIn('Europe/Amsterdam', new Date());
     await expect(
-      harness.service.createSession(fixture.team.id, { date: today, kind: 'doing' }),
+      t.harness.service.createSession(t.fixture.team.id, { date: today, kind: 'doing' }),
     ).resolves.toMatchObject({ session: { date: today } });
   });
 
@@ -88,9 +78,9 @@ describe('createSession', () => {
       kind: 'planning',
       repeat: 'daily',
       sendReminder: 'yes',
-      teamId: fixture.team.id,
+      teamId: t.fixture.team.id,
     };
-    const attempt = harness.service.createSession(fixture.team.id, input as never);
+    const attempt = t.harness.service.createSession(t.fixture.team.id, input as never);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     const { errors } = (await attempt.catch((error: unknown) => error)) as InvalidInputError;
     expect(errors.map((error) => error.field).sort()).toEqual([
@@ -105,69 +95,69 @@ describe('createSession', () => {
   it('answers not found for an unknown team, and for an id that is no UUID', async () => {
     const date = daysAhead(new Date(), 12);
     await expect(
-      harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' }),
+      t.harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' }),
     ).rejects.toBeInstanceOf(SessionNotFoundError);
-    await expect(harness.service.createSession('not-a-team', { date, kind: 'doing' })).rejects.toBeInstanceOf(
-      SessionNotFoundError,
-    );
+    await expect(
+      t.harness.service.createSession('not-a-team', { date, kind: 'doing' }),
+    ).rejects.toBeInstanceOf(SessionNotFoundError);
   });
 });
 
 describe('a created session is never half-written', () => {
   it('leaves no row when Temporal refuses the start', async () => {
-    const temporal = faultyClient(harness.client, { start: 'refused' });
-    const attempt = harness
+    const temporal = faultyClient(t.harness.client, { start: 'refused' });
+    const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
-    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
   });
 
   it('leaves no row and no running workflow when the start landed but its reply was lost', async () => {
-    const temporal = faultyClient(harness.client, { start: 'lost-reply' });
-    const attempt = harness
+    const temporal = faultyClient(t.harness.client, { start: 'lost-reply' });
+    const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
 
-    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
     expect(temporal.started).toHaveLength(1);
     const sessionId = temporal.started[0]!.slice('session-'.length);
-    expect(await workflowState(harness.client, sessionId)).toBe('TERMINATED');
+    expect(await workflowState(t.harness.client, sessionId)).toBe('TERMINATED');
   });
 
   it('starts no workflow when the database fails at COMMIT', async () => {
-    const temporal = faultyClient(harness.client);
-    await failNextCommits(harness.orm, 'INSERT');
-    const attempt = harness
+    const temporal = faultyClient(t.harness.client);
+    await failNextCommits(t.harness.orm, 'INSERT');
+    const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
     await expect(attempt).rejects.toBeInstanceOf(SessionNotSavedError);
     await expect(attempt).rejects.toMatchObject({
       kind: 'unavailable',
       cause: expect.objectContaining({ message: expect.stringMatching(/injected failure at COMMIT/) }),
     });
-    expect(await sessionsOf(fixture.team.id)).toEqual([]);
+    expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
     expect(temporal.started).toEqual([]);
   });
 
   it('keeps the row when even its undo fails, and a retry with the same key starts its workflow', async () => {
     // The state a process leaves when it dies between the row's COMMIT and the start.
     const body = { date: daysAhead(new Date(), 12), kind: 'doing' } as const;
-    await failNextCommits(harness.orm, 'DELETE');
-    const broken = harness.serviceWith(faultyClient(harness.client, { start: 'refused' }).client);
+    await failNextCommits(t.harness.orm, 'DELETE');
+    const broken = t.harness.serviceWith(faultyClient(t.harness.client, { start: 'refused' }).client);
     await expect(
-      broken.createSession(fixture.team.id, body, { idempotencyKey: 'retry-me' }),
+      broken.createSession(t.fixture.team.id, body, { idempotencyKey: 'retry-me' }),
     ).rejects.toBeInstanceOf(WorkflowUnavailableError);
-    const [row] = await sessionsOf(fixture.team.id);
+    const [row] = await sessionsOf(t.fixture.team.id);
     expect(row).toBeDefined();
-    expect(await workflowState(harness.client, row!.id)).toBeNull();
+    expect(await workflowState(t.harness.client, row!.id)).toBeNull();
 
-    const retried = await harness.service.createSession(fixture.team.id, body, {
+    const retried = await t.harness.service.createSession(t.fixture.team.id, body, {
       idempotencyKey: 'retry-me',
     });
     expect(retried).toMatchObject({ replayed: true, session: { id: row!.id } });
-    expect(await workflowState(harness.client, row!.id)).toBe('RUNNING');
+    expect(await workflowState(t.harness.client, row!.id)).toBe('RUNNING');
   });
 });
 
@@ -175,38 +165,38 @@ describe('Idempotency-Key', () => {
   const body = () => ({ date: daysAhead(new Date(), 20), kind: 'doing' as const });
 
   it('returns the same session for the same key and body, and starts one workflow', async () => {
-    const temporal = faultyClient(harness.client);
-    const service = harness.serviceWith(temporal.client);
-    const first = await service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-1' });
+    const temporal = faultyClient(t.harness.client);
+    const service = t.harness.serviceWith(temporal.client);
+    const first = await service.createSession(t.fixture.team.id, body(), { idempotencyKey: 'key-1' });
     // Leaving out a default or sending it is the same body.
     const again = await service.createSession(
-      fixture.team.id,
+      t.fixture.team.id,
       { ...body(), repeat: 'none', sendInvitation: true },
       { idempotencyKey: 'key-1' },
     );
 
     expect(first.replayed).toBe(false);
     expect(again).toEqual({ session: first.session, replayed: true });
-    expect(await sessionsOf(fixture.team.id)).toHaveLength(1);
+    expect(await sessionsOf(t.fixture.team.id)).toHaveLength(1);
     expect(temporal.started).toEqual([sessionWorkflowId(first.session.id)]);
   });
 
   it('makes one session when two requests with one key race', async () => {
-    const temporal = faultyClient(harness.client);
-    const service = harness.serviceWith(temporal.client);
+    const temporal = faultyClient(t.harness.client);
+    const service = t.harness.serviceWith(temporal.client);
     const results = await Promise.all(
-      [1, 2, 3].map(() => service.createSession(fixture.team.id, body(), { idempotencyKey: 'racing' })),
+      [1, 2, 3].map(() => service.createSession(t.fixture.team.id, body(), { idempotencyKey: 'racing' })),
     );
     expect(new Set(results.map((result) => result.session.id)).size).toBe(1);
     expect(results.filter((result) => !result.replayed)).toHaveLength(1);
-    expect(await sessionsOf(fixture.team.id)).toHaveLength(1);
+    expect(await sessionsOf(t.fixture.team.id)).toHaveLength(1);
     expect(temporal.started).toHaveLength(1);
   });
 
   it('is a conflict when the key comes back with another body', async () => {
-    await harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'key-2' });
-    const attempt = harness.service.createSession(
-      fixture.team.id,
+    await t.harness.service.createSession(t.fixture.team.id, body(), { idempotencyKey: 'key-2' });
+    const attempt = t.harness.service.createSession(
+      t.fixture.team.id,
       { ...body(), kind: 'steering' },
       { idempotencyKey: 'key-2' },
     );
@@ -215,15 +205,19 @@ describe('Idempotency-Key', () => {
   });
 
   it('belongs to one team: the same key in another team makes another session', async () => {
-    const other = await createTeam(harness.orm);
-    const mine = await harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'shared' });
-    const theirs = await harness.service.createSession(other.team.id, body(), { idempotencyKey: 'shared' });
+    const other = await createTeam(t.harness.orm);
+    const mine = await t.harness.service.createSession(t.fixture.team.id, body(), {
+      idempotencyKey: 'shared',
+    });
+    const theirs = await t.harness.service.createSession(other.team.id, body(), { idempotencyKey: 'shared' });
     expect(theirs.replayed).toBe(false);
     expect(theirs.session.id).not.toBe(mine.session.id);
   });
 
   it('refuses a key that is empty or not printable ASCII', async () => {
-    const attempt = harness.service.createSession(fixture.team.id, body(), { idempotencyKey: 'with space' });
+    const attempt = t.harness.service.createSession(t.fixture.team.id, body(), {
+      idempotencyKey: 'with space',
+    });
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
   });
 });

@@ -9,7 +9,8 @@ import { migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
 import { connectDevServer, createTestDatabase, type DevServer, type TestDatabase } from '@rhythm/testing';
 import { WorkflowNotFoundError, defaultPayloadConverter, type Client } from '@temporalio/client';
 import { createSessionService, type SessionService } from '../../src/sessions/index.js';
-import { installCommitFaults } from './commit-faults.js';
+import { createTeam, type TeamFixture } from '@rhythm/persistence/testing';
+import { clearCommitFaults, installCommitFaults } from './commit-faults.js';
 
 export interface Harness {
   orm: Orm;
@@ -40,6 +41,31 @@ export async function startHarness(): Promise<Harness> {
       await orm.close(true);
       await database.drop();
       await server.close();
+    },
+  };
+}
+
+/**
+ * A test file's harness (started once) and a fresh team before each test; injected COMMIT faults are
+ * cleared after each. Read them as `t.harness` and `t.fixture` inside tests and hooks.
+ */
+export function useSessionHarness(): { readonly harness: Harness; readonly fixture: TeamFixture } {
+  let harness: Harness | undefined;
+  let fixture: TeamFixture | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 120_000);
+  afterAll(async () => harness?.close());
+  beforeEach(async () => {
+    fixture = await createTeam(harness!.orm);
+  });
+  afterEach(async () => clearCommitFaults(harness!.orm));
+  return {
+    get harness() {
+      return harness!;
+    },
+    get fixture() {
+      return fixture!;
     },
   };
 }

@@ -11,39 +11,25 @@ import {
   type TrafficLight,
 } from '@rhythm/domain';
 import { Delivery, ProgressReport, type PlanItem, type User } from '@rhythm/persistence';
-import {
-  addReport,
-  createSession,
-  createTeam,
-  daysAhead,
-  type TeamFixture,
-} from '@rhythm/persistence/testing';
+import { addReport, createSession, createTeam, daysAhead } from '@rhythm/persistence/testing';
 import { InvalidInputError, SessionNotFoundError, type SessionView } from '../../src/sessions/index.js';
-import { startHarness, type Harness } from './session-harness.js';
+import { useSessionHarness } from './session-harness.js';
 
 jest.setTimeout(30_000);
 
-let harness: Harness;
-let fixture: TeamFixture;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 120_000);
-afterAll(async () => harness?.close());
-beforeEach(async () => {
-  fixture = await createTeam(harness.orm);
-});
+const t = useSessionHarness();
 
 const DAY = 24 * 60 * 60 * 1000;
 const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
 
 async function schedule(days: number, kind: 'doing' | 'steering' = 'doing'): Promise<SessionView> {
-  return (await harness.service.createSession(fixture.team.id, { date: daysAhead(new Date(), days), kind }))
-    .session;
+  return (
+    await t.harness.service.createSession(t.fixture.team.id, { date: daysAhead(new Date(), days), kind })
+  ).session;
 }
 
 async function report(item: PlanItem, author: User, trafficLight: TrafficLight, at: Date): Promise<void> {
-  const em = harness.orm.em.fork();
+  const em = t.harness.orm.em.fork();
   em.create(ProgressReport, {
     item: item.id,
     author: author.id,
@@ -64,7 +50,7 @@ async function delivered(
   at: Date,
   state: DeliveryState = 'sent',
 ): Promise<void> {
-  const em = harness.orm.em.fork();
+  const em = t.harness.orm.em.fork();
   em.create(Delivery, {
     session: session.id,
     user: user.id,
@@ -83,34 +69,34 @@ describe('sessionStatus', () => {
   it('counts green, amber, red and missing, lists the missing items with owners, and previews the invitation', async () => {
     const session = await schedule(10, 'steering');
     const now = new Date();
-    await harness.service.writeReport(
-      fixture.team.id,
+    await t.harness.service.writeReport(
+      t.fixture.team.id,
       session.id,
-      fixture.items.strategy.id,
-      fixture.ada.id,
+      t.fixture.items.strategy.id,
+      t.fixture.ada.id,
       {
         progress: 20,
         trafficLight: 'red',
         explanation: 'Behind',
       },
     );
-    await report(fixture.items.kpi, fixture.bo, 'green', new Date(now.getTime() - 200 * DAY)); // Too old to count.
-    await addReport(harness.orm, fixture.items.actionA, fixture.ada, now);
-    await report(fixture.items.actionB, fixture.bo, 'amber', now);
+    await report(t.fixture.items.kpi, t.fixture.bo, 'green', new Date(now.getTime() - 200 * DAY)); // Too old to count.
+    await addReport(t.harness.orm, t.fixture.items.actionA, t.fixture.ada, now);
+    await report(t.fixture.items.actionB, t.fixture.bo, 'amber', now);
 
-    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    const status = await t.harness.service.sessionStatus(t.fixture.team.id, session.id);
     expect(status.counts).toEqual({ green: 1, amber: 1, red: 1, missing: 2 });
     const byName = (a: { owner: { name: string } }, b: { owner: { name: string } }) =>
       a.owner.name.localeCompare(b.owner.name);
     expect(status.missing.sort(byName)).toEqual([
       {
-        owner: { userId: fixture.bo.id, name: 'Bo', email: fixture.bo.email },
-        items: [{ id: fixture.items.kpi.id, type: 'kpi', title: 'Revenue' }],
+        owner: { userId: t.fixture.bo.id, name: 'Bo', email: t.fixture.bo.email },
+        items: [{ id: t.fixture.items.kpi.id, type: 'kpi', title: 'Revenue' }],
         skipped: null,
       },
       {
-        owner: { userId: fixture.cy.id, name: 'Cy', email: null },
-        items: [expect.objectContaining({ id: fixture.items.actionC.id })],
+        owner: { userId: t.fixture.cy.id, name: 'Cy', email: null },
+        items: [expect.objectContaining({ id: t.fixture.items.actionC.id })],
         skipped: 'no email address',
       },
     ]);
@@ -132,13 +118,13 @@ describe('sessionStatus', () => {
     // Five days ahead: the invitation time (7 days before, 09:00) has passed, the reminder's not.
     const session = await schedule(5);
     const invitedAt = new Date(Date.now() - DAY);
-    await delivered(session, fixture.ada, 'invitation', invitedAt);
-    await delivered(session, fixture.bo, 'invitation', invitedAt);
-    await delivered(session, fixture.cy, 'invitation', invitedAt, 'skipped');
+    await delivered(session, t.fixture.ada, 'invitation', invitedAt);
+    await delivered(session, t.fixture.bo, 'invitation', invitedAt);
+    await delivered(session, t.fixture.cy, 'invitation', invitedAt, 'skipped');
     // Ada reports between the invitation and the reminder.
-    await addReport(harness.orm, fixture.items.actionA, fixture.ada, new Date());
+    await addReport(t.harness.orm, t.fixture.items.actionA, t.fixture.ada, new Date());
 
-    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    const status = await t.harness.service.sessionStatus(t.fixture.team.id, session.id);
     expect(status.counts).toEqual({ green: 1, amber: 0, red: 0, missing: 2 });
     expect(status.invited.map((delivery) => [delivery.name, delivery.at]).sort()).toEqual([
       ['Ada', invitedAt.toISOString()],
@@ -166,32 +152,32 @@ describe('sessionStatus', () => {
 
   it('previews the end of the session once the reminder went out, and nothing once cancelled', async () => {
     const session = await schedule(2);
-    await delivered(session, fixture.ada, 'invitation', new Date(Date.now() - 60_000));
-    await delivered(session, fixture.bo, 'reminder', new Date());
-    const status = await harness.service.sessionStatus(fixture.team.id, session.id);
+    await delivered(session, t.fixture.ada, 'invitation', new Date(Date.now() - 60_000));
+    await delivered(session, t.fixture.bo, 'reminder', new Date());
+    const status = await t.harness.service.sessionStatus(t.fixture.team.id, session.id);
     expect(status.reminded.map((delivery) => delivery.name)).toEqual(['Bo']);
     expect(status.next).toMatchObject({ step: 'held', recipients: [] });
 
-    await harness.service.cancelSession(fixture.team.id, session.id);
-    expect((await harness.service.sessionStatus(fixture.team.id, session.id)).next).toBeNull();
+    await t.harness.service.cancelSession(t.fixture.team.id, session.id);
+    expect((await t.harness.service.sessionStatus(t.fixture.team.id, session.id)).next).toBeNull();
   });
 });
 
 describe('sessionReports', () => {
   it('lists the involved items with owner and current report', async () => {
     const session = await schedule(10);
-    const written = await harness.service.writeReport(
-      fixture.team.id,
+    const written = await t.harness.service.writeReport(
+      t.fixture.team.id,
       session.id,
-      fixture.items.actionB.id,
-      fixture.bo.id,
+      t.fixture.items.actionB.id,
+      t.fixture.bo.id,
       {
         progress: 70,
         trafficLight: 'amber',
         explanation: 'Waiting on a supplier',
       },
     );
-    const { items } = await harness.service.sessionReports(fixture.team.id, session.id);
+    const { items } = await t.harness.service.sessionReports(t.fixture.team.id, session.id);
     const rows = items.map((entry) => [
       entry.item.title,
       entry.owner.name,
@@ -203,10 +189,10 @@ describe('sessionReports', () => {
       ['Action B', 'Bo', 'amber'],
       ['Action C', 'Cy', null],
     ]);
-    expect(items.find((entry) => entry.item.id === fixture.items.actionB.id)?.report).toEqual(written);
+    expect(items.find((entry) => entry.item.id === t.fixture.items.actionB.id)?.report).toEqual(written);
     expect(written).toMatchObject({
       sessionId: session.id,
-      authorId: fixture.bo.id,
+      authorId: t.fixture.bo.id,
       progress: 70,
       explanation: 'Waiting on a supplier',
     });
@@ -218,11 +204,11 @@ describe('writeReport', () => {
 
   it('refuses an item the session does not involve, naming itemId', async () => {
     const doing = await schedule(10);
-    const attempt = harness.service.writeReport(
-      fixture.team.id,
+    const attempt = t.harness.service.writeReport(
+      t.fixture.team.id,
       doing.id,
-      fixture.items.strategy.id,
-      fixture.ada.id,
+      t.fixture.items.strategy.id,
+      t.fixture.ada.id,
       body,
     );
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
@@ -230,13 +216,13 @@ describe('writeReport', () => {
   });
 
   it('does not find another team’s item', async () => {
-    const other = await createTeam(harness.orm);
+    const other = await createTeam(t.harness.orm);
     const session = await schedule(10);
-    const attempt = harness.service.writeReport(
-      fixture.team.id,
+    const attempt = t.harness.service.writeReport(
+      t.fixture.team.id,
       session.id,
       other.items.actionA.id,
-      fixture.ada.id,
+      t.fixture.ada.id,
       body,
     );
     await expect(attempt).rejects.toBeInstanceOf(SessionNotFoundError);
@@ -244,11 +230,11 @@ describe('writeReport', () => {
 
   it('names each invalid field of the report', async () => {
     const session = await schedule(10);
-    const attempt = harness.service.writeReport(
-      fixture.team.id,
+    const attempt = t.harness.service.writeReport(
+      t.fixture.team.id,
       session.id,
-      fixture.items.actionA.id,
-      fixture.ada.id,
+      t.fixture.items.actionA.id,
+      t.fixture.ada.id,
       {
         progress: 120,
         trafficLight: 'blue',
@@ -266,10 +252,10 @@ describe('listSessions', () => {
     const doing = await schedule(10);
     const steering = await schedule(20, 'steering');
     const later = await schedule(60);
-    await addReport(harness.orm, fixture.items.actionA, fixture.ada, new Date());
-    await addReport(harness.orm, fixture.items.kpi, fixture.bo, new Date());
+    await addReport(t.harness.orm, t.fixture.items.actionA, t.fixture.ada, new Date());
+    await addReport(t.harness.orm, t.fixture.items.kpi, t.fixture.bo, new Date());
 
-    const listed = await harness.service.listSessions(fixture.team.id, {
+    const listed = await t.harness.service.listSessions(t.fixture.team.id, {
       from: doing.date,
       to: steering.date,
     });
@@ -278,10 +264,10 @@ describe('listSessions', () => {
       [steering.id, { submitted: 2, outstanding: 3 }],
     ]);
     expect(
-      (await harness.service.listSessions(fixture.team.id, { kind: 'doing' })).map((entry) => entry.id),
+      (await t.harness.service.listSessions(t.fixture.team.id, { kind: 'doing' })).map((entry) => entry.id),
     ).toEqual([doing.id, later.id]);
     await expect(
-      harness.service.listSessions(fixture.team.id, { from: steering.date, to: doing.date }),
+      t.harness.service.listSessions(t.fixture.team.id, { from: steering.date, to: doing.date }),
     ).rejects.toMatchObject({
       errors: [{ field: 'to' }],
     });
@@ -289,10 +275,10 @@ describe('listSessions', () => {
 
   it('counts a report linked to the session even when it is older than the window', async () => {
     const session = await schedule(10);
-    const em = harness.orm.em.fork();
+    const em = t.harness.orm.em.fork();
     em.create(ProgressReport, {
-      item: fixture.items.actionC.id,
-      author: fixture.cy.id,
+      item: t.fixture.items.actionC.id,
+      author: t.fixture.cy.id,
       session: session.id,
       createdAt: new Date(Date.now() - 100 * DAY),
       progress: 10,
@@ -300,7 +286,7 @@ describe('listSessions', () => {
       explanation: 'Old but linked',
     });
     await em.flush();
-    const [entry] = await harness.service.listSessions(fixture.team.id);
+    const [entry] = await t.harness.service.listSessions(t.fixture.team.id);
     expect(entry?.reports).toEqual({ submitted: 1, outstanding: 2 });
   });
 });
@@ -308,7 +294,7 @@ describe('listSessions', () => {
 describe('sessionDetail', () => {
   it('answers with the row when no worker answers the status query in time', async () => {
     const session = await schedule(10);
-    const detail = await harness.service.sessionDetail(fixture.team.id, session.id);
+    const detail = await t.harness.service.sessionDetail(t.fixture.team.id, session.id);
     expect(detail.session).toEqual(session);
     expect(detail.workflow).toMatchObject({
       available: false,
@@ -317,8 +303,8 @@ describe('sessionDetail', () => {
   });
 
   it('says so when the session has no workflow', async () => {
-    const orphan = await createSession(harness.orm, fixture.team, { date: daysAhead(new Date(), 10) });
-    const detail = await harness.service.sessionDetail(fixture.team.id, orphan.id);
+    const orphan = await createSession(t.harness.orm, t.fixture.team, { date: daysAhead(new Date(), 10) });
+    const detail = await t.harness.service.sessionDetail(t.fixture.team.id, orphan.id);
     expect(detail.workflow).toEqual({ available: false, reason: 'the session has no workflow' });
   });
 });
@@ -329,7 +315,7 @@ describe('sessionCalendar', () => {
 
   it('is an all-day event with a stable UID whose SEQUENCE grows with each move, then cancelled', async () => {
     const session = await schedule(10);
-    const first = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    const first = unfold(await t.harness.service.sessionCalendar(t.fixture.team.id, session.id));
     expect(first).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(first).toContain(`UID:session-${session.id}@rhythm\r\n`);
     expect(first).toContain(`DTSTART;VALUE=DATE:${compact(session.date)}\r\n`);
@@ -339,14 +325,14 @@ describe('sessionCalendar', () => {
     expect(first).toContain('STATUS:CONFIRMED\r\n');
 
     const date = addDays(session.date, 3);
-    await harness.service.rescheduleSession(fixture.team.id, session.id, date);
-    const moved = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    await t.harness.service.rescheduleSession(t.fixture.team.id, session.id, date);
+    const moved = unfold(await t.harness.service.sessionCalendar(t.fixture.team.id, session.id));
     expect(moved).toContain(`UID:session-${session.id}@rhythm\r\n`);
     expect(moved).toContain(`DTSTART;VALUE=DATE:${compact(date)}\r\n`);
     expect(moved).toContain('SEQUENCE:1\r\n');
 
-    await harness.service.cancelSession(fixture.team.id, session.id);
-    const cancelled = unfold(await harness.service.sessionCalendar(fixture.team.id, session.id));
+    await t.harness.service.cancelSession(t.fixture.team.id, session.id);
+    const cancelled = unfold(await t.harness.service.sessionCalendar(t.fixture.team.id, session.id));
     expect(cancelled).toContain('METHOD:CANCEL\r\n');
     expect(cancelled).toContain('STATUS:CANCELLED\r\n');
     expect(cancelled).toContain('SEQUENCE:2\r\n');
