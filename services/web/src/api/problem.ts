@@ -11,7 +11,6 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldError[] = [],
-    readonly requestId?: string,
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -35,7 +34,6 @@ interface ProblemBody {
   title?: unknown;
   detail?: unknown;
   errors?: unknown;
-  requestId?: unknown;
 }
 
 export function problemFrom(status: number, body: unknown): ApiError {
@@ -51,7 +49,6 @@ export function problemFrom(status: number, body: unknown): ApiError {
     typeof problem.title === 'string' ? problem.title : `HTTP ${status}`,
     typeof problem.detail === 'string' ? problem.detail : undefined,
     errors,
-    typeof problem.requestId === 'string' ? problem.requestId : undefined,
   );
 }
 

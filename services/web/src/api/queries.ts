@@ -59,15 +59,6 @@ export function useSessionStatus(teamId: string, sessionId: string) {
   });
 }
 
-export function useSessionDetail(teamId: string, sessionId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: [...keys.session(teamId, sessionId), 'detail'],
-    queryFn: () =>
-      ok(api.GET('/api/teams/{teamId}/sessions/{sessionId}', { params: { path: { teamId, sessionId } } })),
-  });
-}
-
 export function useSessionReports(teamId: string, sessionId: string) {
   const api = useApi();
   return useQuery({
@@ -101,9 +92,7 @@ export function useTeamRoles(teamId: string) {
   const me = useMe();
   const roles = me.data?.teams.find((team) => team.id === teamId)?.roles ?? [];
   return {
-    roles,
     canSchedule: roles.includes('administrator') || roles.includes('process_owner'),
-    loaded: me.isSuccess,
     /** Why the roles are unknown (then the page shows no edit controls, and says why). */
     error: me.error,
     retry: () => void me.refetch(),
