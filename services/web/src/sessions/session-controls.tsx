@@ -12,31 +12,40 @@ import { useCancelSession, useUpdateSession } from './session-mutations';
 
 type Session = Schemas['Session'];
 
-/** The session's heading (SessionPanel): where focus goes after a change redraws these controls. */
-export const SESSION_TITLE_ID = 'session-title';
+interface Props {
+  session: Session;
+  timeZone: string;
+  /** After a move or a cancellation, which redraw or remove the control that had focus. */
+  onChanged(): void;
+}
 
-export function SessionControls({ session, timeZone }: { session: Session; timeZone: string }) {
+export function SessionControls({ session, timeZone, onChanged }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" component="section" aria-labelledby={`change-${session.id}`}>
       <Title order={3} size="h5" id={`change-${session.id}`}>
         {t('controls.title')}
       </Title>
-      <MoveForm key={`${session.id}-${session.date}`} session={session} timeZone={timeZone} />
+      <MoveForm
+        key={`${session.id}-${session.date}`}
+        session={session}
+        timeZone={timeZone}
+        onMoved={onChanged}
+      />
       <NotificationSwitches session={session} />
-      <CancelButton session={session} />
+      <CancelButton session={session} onCancelled={onChanged} />
     </Stack>
   );
 }
 
-function MoveForm({ session, timeZone }: { session: Session; timeZone: string }) {
+function MoveForm({ session, timeZone, onMoved }: { session: Session; timeZone: string; onMoved(): void }) {
   const { t } = useTranslation();
   const update = useUpdateSession(session.teamId, session.id);
   const [date, setDate] = useState(session.date);
   const apiError = update.error instanceof ApiError ? update.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (date && date !== session.date) update.mutate({ date }, { onSuccess: focusSessionTitle });
+    if (date && date !== session.date) update.mutate({ date }, { onSuccess: onMoved });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -86,7 +95,7 @@ function NotificationSwitches({ session }: { session: Session }) {
   );
 }
 
-function CancelButton({ session }: { session: Session }) {
+function CancelButton({ session, onCancelled }: { session: Session; onCancelled(): void }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const cancel = useCancelSession(session.teamId, session.id);
@@ -103,7 +112,7 @@ function CancelButton({ session }: { session: Session }) {
         onClose={close}
         title={t('controls.cancelTitle')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
-        // After a cancellation the button that opened it is gone; focusSessionTitle decides.
+        // After a cancellation the button that opened it is gone; onCancelled decides.
         returnFocus={!cancel.isSuccess}
       >
         <Stack gap="sm">
@@ -127,7 +136,7 @@ function CancelButton({ session }: { session: Session }) {
                 cancel.mutate(reason.trim() || undefined, {
                   onSuccess: () => {
                     close();
-                    focusSessionTitle();
+                    onCancelled();
                   },
                 })
               }
@@ -139,12 +148,4 @@ function CancelButton({ session }: { session: Session }) {
       </Modal>
     </>
   );
-}
-
-/**
- * After a move or a cancellation the form that had focus is redrawn or gone: put focus on the
- * session's heading (once the new data is drawn), so keyboard and screen-reader users keep their place.
- */
-function focusSessionTitle() {
-  setTimeout(() => document.getElementById(SESSION_TITLE_ID)?.focus(), 300);
 }

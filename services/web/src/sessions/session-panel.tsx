@@ -2,6 +2,7 @@
 // report), the items still without one and their owners, and the email timeline. Organisers can
 // change an upcoming session here; held and cancelled ones are read-only for everybody.
 import { Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
@@ -10,7 +11,7 @@ import { ItemTitle, KindBadge, lightColor } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatDay } from '../i18n/format';
 import { EmailTimeline } from './email-timeline';
-import { SESSION_TITLE_ID, SessionControls } from './session-controls';
+import { SessionControls } from './session-controls';
 
 type Status = Schemas['SessionStatus'];
 
@@ -42,12 +43,13 @@ function SessionView({
   const { t, i18n } = useTranslation();
   const { session } = status;
   const base = `/teams/${session.teamId}/sessions/${session.id}`;
+  const [titleRef, focusTitleSoon] = useFocusLater<HTMLHeadingElement>();
   return (
-    <Card withBorder component="section" aria-labelledby={SESSION_TITLE_ID}>
+    <Card withBorder component="section" aria-labelledby="session-title">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
-            <Title order={2} size="h3" id={SESSION_TITLE_ID} tabIndex={-1}>
+            <Title order={2} size="h3" id="session-title" tabIndex={-1} ref={titleRef}>
               {formatDay(session.date, i18n.language)}
             </Title>
             <Group gap="xs">
@@ -78,7 +80,7 @@ function SessionView({
         </Stack>
 
         {canSchedule && session.state === 'scheduled' && (
-          <SessionControls session={session} timeZone={timeZone} />
+          <SessionControls session={session} timeZone={timeZone} onChanged={focusTitleSoon} />
         )}
         {session.state !== 'scheduled' && (
           <Text size="sm" c="dimmed">
@@ -165,4 +167,20 @@ function MissingReports({ missing }: { missing: Status['missing'] }) {
       )}
     </Stack>
   );
+}
+
+/**
+ * Focus for after a change that redraws or removes the control that had it: the heading gets it once
+ * the new data is drawn, so keyboard and screen-reader users keep their place. The pending timer
+ * dies with the panel, so it never reaches into a page drawn after it.
+ */
+function useFocusLater<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const soon = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => ref.current?.focus(), 300);
+  }, []);
+  return [ref, soon] as const;
 }
