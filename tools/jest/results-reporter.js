@@ -21,7 +21,9 @@ export default class ResultsReporter {
 
   onRunComplete(_contexts, results) {
     const { name } = JSON.parse(readFileSync(path.join(this.rootDir, 'package.json'), 'utf8'));
-    const file = path.join(workspaceRoot(this.rootDir), 'reports/jest', `${name}.json`);
+    // The shifted-clock run (RHYTHM_CLOCK_SHIFT, see tools/stack/src/shifted-clock.ts) counts apart.
+    const run = process.env.RHYTHM_CLOCK_SHIFT ? `.clock${process.env.RHYTHM_CLOCK_SHIFT}` : '';
+    const file = path.join(workspaceRoot(this.rootDir), 'reports/jest', `${name}${run}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     const counts = {
       passed: results.numPassedTests,

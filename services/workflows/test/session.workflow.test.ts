@@ -7,12 +7,13 @@ import {
   cancelSignal,
   localInstant,
   rescheduleSignal,
+  retryFailedSignal,
   setNotificationsSignal,
   statusQuery,
   teamSettingsChangedSignal,
   type SessionSummary,
 } from '@rhythm/domain';
-import { migrateToLatest, openOrm, Session, type Orm } from '@rhythm/persistence';
+import { Delivery, migrateToLatest, openOrm, Session, User, type Orm } from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@rhythm/testing';
 import { Client, type WorkflowHandle } from '@temporalio/client';
@@ -30,7 +31,7 @@ import {
   type TeamFixture,
 } from '@rhythm/persistence/testing';
 import { recordHistories } from './histories.js';
-import { recordingNotifier } from './notifier-double.js';
+import { notifierStandIn } from './notifier-double.js';
 
 const taskQueue = 'sessions-workflow-test';
 let env: TestWorkflowEnvironment;
@@ -38,7 +39,7 @@ let database: TestDatabase;
 let orm: Orm;
 let running: Promise<unknown>;
 let workers: Worker[];
-const notifier = recordingNotifier();
+const notifier = notifierStandIn();
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
@@ -85,6 +86,12 @@ async function start(
   return { session, handle };
 }
 
+/** The Delivery rows of a session, as "step:userName:state" strings, sorted. */
+async function deliveries(sessionId: string): Promise<string[]> {
+  const rows = await orm.em.fork().find(Delivery, { session: sessionId }, { populate: ['user'] });
+  return rows.map((row) => `${row.step}:${row.user.getEntity().name}:${row.state}`).sort();
+}
+
 // RECORD_HISTORIES=1 saves each scenario's history as a replay fixture (see replay.test.ts).
 afterEach(async () => {
   const handles = startedThisTest.splice(0);
@@ -116,6 +123,15 @@ async function finish(handle: WorkflowHandle): Promise<SessionSummary> {
     await env.sleep('1d');
   }
   return plain.result();
+}
+
+/** The last Sunday of March (the EU's switch to summer time) more than `minDays` after `from`. */
+function nextSpringForward(from: Date, minDays: number): string {
+  for (let year = from.getUTCFullYear(); ; year++) {
+    const march31 = new Date(Date.UTC(year, 2, 31));
+    const sunday = new Date(march31.getTime() - march31.getUTCDay() * 86_400_000);
+    if (sunday.getTime() - from.getTime() > minDays * 86_400_000) return sunday.toISOString().slice(0, 10);
+  }
 }
 
 function expectAbout(actual: string | undefined, expected: Date): void {
@@ -278,14 +294,18 @@ describe('session workflow', () => {
 
   it('keeps 09:00 Amsterdam time across the switch to summer time', async () => {
     const fixture = await createTeam(orm);
-    // Clocks go forward on 28 March 2027: the invitation is in winter time, the reminder in summer.
-    const date = '2027-03-31';
+    // The next spring change in Europe (last Sunday of March) that is more than 10 days ahead: the
+    // session is the Wednesday after it, so the invitation (7 days before) is in winter time and
+    // the reminder (3 days before, the Sunday itself) in summer time. Computed from the test
+    // server's clock, never a fixed year.
+    const change = nextSpringForward(await now(), 10);
+    const date = addDays(change, 3);
     const { handle } = await start(fixture, { date });
     await finish(handle);
     const sent = await sends(handle, fixture);
     expect(sent.map((s) => s.step)).toEqual(['invitation', 'reminder']);
-    expectAbout(sent[0]?.at, new Date('2027-03-24T08:00:00Z'));
-    expectAbout(sent[1]?.at, new Date('2027-03-28T07:00:00Z'));
+    expectAbout(sent[0]?.at, new Date(`${addDays(change, -4)}T08:00:00Z`)); // 09:00 CET
+    expectAbout(sent[1]?.at, new Date(`${change}T07:00:00Z`)); // 09:00 CEST
   });
 
   it('schedules the next occurrence of a repeating session with its own workflow', async () => {
@@ -319,6 +339,115 @@ describe('session workflow', () => {
       'teamSettingsChanged ignored: malformed payload',
     ]);
     expect(status.state).toBe('scheduled');
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+  });
+});
+
+describe('session workflow when email fails', () => {
+  it('sends to the others when the provider refuses one address, keeps going, and retries it once fixed', async () => {
+    const fixture = await createTeam(orm);
+    notifier.refuse(fixture.bo.email!);
+    const date = daysAhead(await now(), 10);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('4d'); // Past the invitation (7 days before).
+
+    let status = await handle.query(statusQuery);
+    expect(status.state).toBe('scheduled');
+    expect(status.sent).toEqual([
+      expect.objectContaining({
+        step: 'invitation',
+        recipients: [fixture.ada.id],
+        failed: [{ userId: fixture.bo.id, reason: expect.stringContaining('cannot receive email') }],
+      }),
+    ]);
+    expect(status.failed).toEqual([
+      expect.objectContaining({ step: 'invitation', userId: fixture.bo.id, sessionDate: date }),
+    ]);
+    expect(status.next?.step).toBe('reminder');
+    expect(notifier.sentFor(session.id)).toEqual([`invitation:Ada:${date}`]);
+
+    // The administrator fixes Bo's address; the process owner asks for a retry, twice.
+    await orm.em
+      .fork()
+      .nativeUpdate(User, { id: fixture.bo.id }, { email: `bo-fixed-${session.id}@example.com` });
+    await handle.signal(retryFailedSignal, {});
+    await env.sleep('1h');
+    await handle.signal(retryFailedSignal, {});
+    status = await handle.query(statusQuery);
+    expect(status.failed).toEqual([]);
+    expect(status.changes.map((c) => c.what)).toContain('retryFailed ignored: no failed emails');
+    expect(notifier.sentFor(session.id)).toEqual([`invitation:Ada:${date}`, `invitation:Bo:${date}`]);
+
+    await finish(handle);
+    // Bo, invited late, is reminded like everyone else: nobody reported.
+    expect(notifier.sentFor(session.id)).toEqual([
+      `invitation:Ada:${date}`,
+      `invitation:Bo:${date}`,
+      `reminder:Ada:${date}`,
+      `reminder:Bo:${date}`,
+    ]);
+    expect(await sessionState(orm, session.id)).toBe('held');
+  });
+
+  it('records the emails failed when the provider stays down past the retry bound, and the session carries on', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 10);
+    const { session, handle } = await start(fixture, { date });
+    notifier.down = true;
+    try {
+      await env.sleep('3d'); // The invitation is due; the notifier fails on every attempt for a day.
+      await env.sleep('1d');
+    } finally {
+      notifier.down = false;
+    }
+    const status = await handle.query(statusQuery);
+    expect(status.state).toBe('scheduled');
+    // The notifier never answered, so Cy (no address) is among them too: the retry skips Cy.
+    expect(status.failed?.map((f) => `${f.step}:${f.userId}`).sort()).toEqual(
+      [fixture.ada.id, fixture.bo.id, fixture.cy.id].map((id) => `invitation:${id}`).sort(),
+    );
+    expect(status.failed?.[0]?.reason).toMatch(/kept failing/);
+    expect(await deliveries(session.id)).toEqual([
+      'invitation:Ada:failed',
+      'invitation:Bo:failed',
+      'invitation:Cy:failed',
+    ]);
+
+    // Once it is back, the reminder goes out as planned; a retry then sends the invitations once.
+    await env.sleep('3d');
+    expect(notifier.sentFor(session.id)).toEqual([`reminder:Ada:${date}`, `reminder:Bo:${date}`]);
+    await handle.signal(retryFailedSignal, {});
+    await finish(handle);
+    expect(notifier.sentFor(session.id)).toEqual([
+      `invitation:Ada:${date}`,
+      `invitation:Bo:${date}`,
+      `reminder:Ada:${date}`,
+      `reminder:Bo:${date}`,
+    ]);
+  });
+
+  it('tells invited owners about every move: A → B → A → B after the invitation is three notices each', async () => {
+    const fixture = await createTeam(orm);
+    const a = daysAhead(await now(), 12);
+    const b = addDays(a, 7);
+    const { session, handle } = await start(fixture, { date: a });
+    await env.sleep('6d'); // Invited for A.
+    for (const date of [b, a, b]) {
+      await handle.signal(rescheduleSignal, { date });
+      await env.sleep('1h');
+    }
+    const moved = notifier.delivered.filter((m) => m.sessionId === session.id && m.template === 'moved');
+    expect(moved.map((m) => `${m.to.name}:${m.previousDate}>${m.sessionDate}`).sort()).toEqual(
+      [
+        `Ada:${a}>${b}`,
+        `Ada:${b}>${a}`,
+        `Ada:${a}>${b}`,
+        `Bo:${a}>${b}`,
+        `Bo:${b}>${a}`,
+        `Bo:${a}>${b}`,
+      ].sort(),
+    );
     await handle.signal(cancelSignal, {});
     await finish(handle);
   });

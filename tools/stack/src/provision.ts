@@ -1,5 +1,6 @@
 // Provisioning steps. Most live in shell scripts (tools/setup/*.sh): each is idempotent, prints its
-// own progress on stderr and the path of what it provides on stdout. Chromium is one apt package.
+// own progress on stderr and the path of what it provides on stdout. Chromium and faketime are
+// Debian packages.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -43,26 +44,77 @@ export async function deployTools(): Promise<void> {
   await setupScript('deploy-tools.sh', 'the deployment check tools (docker-compose, kustomize, hadolint)');
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium';
+interface DebianTool {
+  what: string;
+  why: string;
+  pkg: string;
+  candidates: string[];
+  /** A variable that names another binary instead (checked, never installed). */
+  envVar?: string;
+}
 
-/** Chromium for the end-to-end tests: CHROMIUM_PATH, else Debian's package, installed when missing. */
-export async function chromium(): Promise<string> {
-  const configured = process.env.CHROMIUM_PATH;
+const CHROMIUM: DebianTool = {
+  what: 'Chromium',
+  why: 'the end-to-end tests drive it; CHROMIUM_PATH names another',
+  pkg: 'chromium',
+  candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  envVar: 'CHROMIUM_PATH',
+};
+const FAKETIME: DebianTool = {
+  what: 'faketime',
+  why: 'the shifted-clock run of the pure and component tests needs it',
+  pkg: 'faketime',
+  candidates: ['/usr/bin/faketime'],
+};
+
+/**
+ * Chromium (end-to-end tests) and faketime (the shifted-clock run) from Debian, installed with one
+ * apt run when missing; resolves with their paths in that order.
+ */
+export async function debianTools(): Promise<{ chromium: string; faketime: string }> {
+  const tools = [CHROMIUM, FAKETIME];
+  const found = tools.map(existing);
+  const missing = tools.filter((_, i) => found[i] === undefined);
+  if (missing.length) {
+    const started = Date.now();
+    await aptInstall(missing);
+    for (const tool of missing) {
+      const installed = existing(tool);
+      if (!installed)
+        throw new StackError(`apt-get installed ${tool.pkg}, but none of ${tool.candidates} exists.`);
+      found[tools.indexOf(tool)] = installed;
+    }
+    say(`installed ${missing.map((tool) => tool.pkg).join(', ')} in ${elapsed(started)}`);
+  }
+  tools.forEach((tool, i) => say(`${tool.what}: ${found[i]}`));
+  return { chromium: found[0]!, faketime: found[1]! };
+}
+
+function existing(tool: DebianTool): string | undefined {
+  const configured = tool.envVar ? process.env[tool.envVar] : undefined;
   if (configured) {
     if (!existsSync(configured))
-      throw new StackError(`CHROMIUM_PATH is ${configured}, which does not exist: fix or unset it.`);
+      throw new StackError(`${tool.envVar} is ${configured}, which does not exist: fix or unset it.`);
     return configured;
   }
-  const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (found) {
-    say(`Chromium: ${found}`);
-    return found;
-  }
+  return tool.candidates.find((candidate) => existsSync(candidate));
+}
 
-  const started = Date.now();
-  const asRoot = await rootPrefix();
-  say('installing Chromium from Debian (apt, first run only)…');
+async function aptInstall(tools: DebianTool[]): Promise<void> {
+  const pkgs = tools.map((tool) => tool.pkg);
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${pkgs.join(' ')}`;
+  const missing = `${tools.map((tool) => `${tool.what} is missing (${tool.why})`).join('; ')}`;
+  if (!(await succeeds('apt-get', ['--version'])))
+    throw new StackError(
+      `${missing}, and there is no apt-get to install Debian's: install ${pkgs.join(', ')}.`,
+    );
+  let asRoot: string[] = [];
+  if (process.getuid?.() !== 0) {
+    if (!(await succeeds('sudo', ['-n', 'true'])))
+      throw new StackError(`${missing}, and installing it needs root: run \`sudo sh -c '${command}'\`.`);
+    asRoot = ['sudo', '-n'];
+  }
+  say(`installing ${pkgs.join(', ')} from Debian (apt, first run only)…`);
   // The lock timeout makes a concurrent apt (another run, the deploy tools) a wait, not a failure.
   const aptGet = [
     ...asRoot,
@@ -76,27 +128,14 @@ export async function chromium(): Promise<string> {
   const apt = (...args: string[]) => run(aptGet[0]!, [...aptGet.slice(1), ...args], { maxBuffer: 16 << 20 });
   try {
     await apt('update');
-    await apt('install', '-y', '--no-install-recommends', 'chromium');
+    await apt('install', '-y', '--no-install-recommends', ...pkgs);
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
     const why = (stderr?.trim() || message).split('\n').slice(-3).join(' | ');
-    throw new StackError(`apt-get could not install Chromium (${why}); run \`${CHROMIUM_INSTALL}\` as root.`);
+    throw new StackError(
+      `apt-get could not install ${pkgs.join(', ')} (${why}); run \`${command}\` as root.`,
+    );
   }
-  const installed = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!installed)
-    throw new StackError(`apt-get installed chromium, but none of ${CHROMIUM_CANDIDATES} exists.`);
-  say(`Chromium: ${installed} (installed in ${elapsed(started)})`);
-  return installed;
-}
-
-/** How to run apt as root: directly, or through passwordless sudo; otherwise what to run instead. */
-async function rootPrefix(): Promise<string[]> {
-  const missing = `Chromium is missing (the end-to-end tests need it; CHROMIUM_PATH names another)`;
-  if (!(await succeeds('apt-get', ['--version'])))
-    throw new StackError(`${missing}, and there is no apt-get to install Debian's: install Chromium.`);
-  if (process.getuid?.() === 0) return [];
-  if (await succeeds('sudo', ['-n', 'true'])) return ['sudo', '-n'];
-  throw new StackError(`${missing}, and installing it needs root: run \`sudo sh -c '${CHROMIUM_INSTALL}'\`.`);
 }
 
 function succeeds(command: string, args: string[]): Promise<boolean> {

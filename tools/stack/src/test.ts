@@ -9,7 +9,8 @@ import { StackError, elapsed, say } from './log.ts';
 import { nx } from './nx.ts';
 import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
-import { chromium, deployTools, temporalCli, temporalTestServer } from './provision.ts';
+import { debianTools, deployTools, temporalCli, temporalTestServer } from './provision.ts';
+import { selectedProjects, shiftedClockRun } from './shifted-clock.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
 import { ONE_PARTITION, startTemporalDevServer } from './temporal-server.ts';
 
@@ -26,10 +27,10 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   const cleanups: (() => Promise<void>)[] = [];
   process.once('SIGINT', () => undefined); // Let Nx and Jest see Ctrl-C; we clean up after them.
   try {
-    const [cli, testServer, chromiumPath] = await Promise.all([
+    const [cli, testServer, debian] = await Promise.all([
       temporalCli(),
       temporalTestServer(),
-      chromium(),
+      debianTools(),
       deployTools(),
     ]);
     say(`provisioned in ${elapsed(started)}; building (nx, cached)…`);
@@ -70,7 +71,7 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       // For tests that record workflow histories with `temporal workflow show`.
       TEMPORAL_CLI_PATH: cli,
       TEMPORAL_E2E_NAMESPACE: E2E_NAMESPACE,
-      CHROMIUM_PATH: chromiumPath,
+      CHROMIUM_PATH: debian.chromium,
     };
     const formatted = await prettierCheck();
     say('running lint, typecheck and tests (nx)…');
@@ -78,13 +79,14 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       ['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', ...extraNxArgs],
       env,
     );
+    const shiftedOk = await shiftedClockRun(debian.faketime, env, selectedProjects(extraNxArgs));
     const { passed, failed, skipped } = sumReports();
     say(`finished in ${elapsed(started)}`);
     // The one closing line CI reads.
     process.stdout.write(
       `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
     );
-    const code = formatted ? nxCode : 1;
+    const code = formatted && shiftedOk ? nxCode : 1;
     if (!formatted) say('some files are not formatted: run `npm run format` (Prettier).');
     if (code !== 0 && failed === 0) say('a lint, typecheck or test step failed (see above).');
     return code === 0 && failed === 0 ? 0 : 1;
