@@ -4,7 +4,9 @@
 //
 // - POST /emails answers { id }; POST /emails/batch takes a JSON array of at most 100 emails, no
 //   attachments, and answers { data: [{ id }] } in request order. Batches are validated strictly
-//   (one bad email rejects the whole batch), the SDK's default `x-batch-validation: strict`.
+//   (one bad email rejects the whole batch), the SDK's default `x-batch-validation: strict`; with
+//   `x-batch-validation: permissive` the valid emails are sent and the answer is
+//   { data: [{ id }] (the created ones, in request order), errors: [{ index, message }] }.
 //   https://resend.com/docs/api-reference/emails/send-email
 //   https://resend.com/docs/api-reference/emails/send-batch-emails
 //   https://resend.com/changelog/batch-validation-modes
@@ -49,6 +51,11 @@ export interface LocalResendOptions {
   requestsPerSecond?: number;
   /** Emails per UTC day before 429 daily_quota_exceeded; unlimited when unset. */
   dailyQuota?: number;
+  /**
+   * Well-formed addresses the server refuses as Resend refuses an address it will not send to
+   * (422 validation_error; in a permissive batch, an entry of `errors`). More with `refuse()`.
+   */
+  refusedAddresses?: string[];
 }
 
 /** An email the server accepted: what a recipient would receive. */
@@ -97,6 +104,8 @@ export interface LocalResend {
   readonly emails: readonly AcceptedEmail[];
   readonly requests: readonly ReceivedRequest[];
   readonly stats: Readonly<LocalResendStats>;
+  /** From now on, emails to `address` are refused (422 validation_error). */
+  refuse(address: string): void;
   /** The next `count` authenticated, in-rate requests to /emails or /emails/batch get `fault`. */
   failNext(count: number, fault: LocalResendFault): void;
   /** Resolves once `predicate` holds (checked after each request), or rejects after `timeoutMs`. */
@@ -133,6 +142,15 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
   const timers = new Set<NodeJS.Timeout>();
   const watchers = new Set<() => void>();
   const limit = options.requestsPerSecond ? rateLimiter(options.requestsPerSecond) : null;
+  const refused = new Set((options.refusedAddresses ?? []).map((address) => address.toLowerCase()));
+  const validate = (email: unknown, where?: string) => {
+    const payload = validateEmail(email, where);
+    if (isError(payload)) return payload;
+    const bad = payload.to.find((address) => refused.has(address.toLowerCase()));
+    return bad
+      ? errorBody(422, 'validation_error', `${where ?? ''}Invalid \`to\` field: ${bad} cannot receive email.`)
+      : payload;
+  };
 
   const quotaHeaders = (now: number): Record<string, string> => {
     const month = utcDay(now).slice(0, 7);
@@ -236,18 +254,23 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
         errorBody(422, 'validation_error', `The batch must be a JSON array of 1 to ${BATCH_LIMIT} emails.`),
       );
     }
-    const payloads = batch
-      ? (body as unknown[]).map((email, i) => validateEmail(email, `emails[${i}]: `))
-      : [validateEmail(body)];
-    const invalid = payloads.find(isError);
-    if (invalid) return fail(invalid);
+    const checked = batch
+      ? (body as unknown[]).map((email, i) => validate(email, `emails[${i}]: `))
+      : [validate(body)];
+    const permissive = batch && String(req.headers['x-batch-validation']).toLowerCase() === 'permissive';
+    const invalid = checked.find(isError);
+    if (invalid && !permissive) return fail(invalid);
+    const errors = checked.flatMap((payload, index) =>
+      isError(payload) ? [{ index, message: payload.message }] : [],
+    );
+    const payloads = checked.filter((payload): payload is EmailPayload => !isError(payload));
     if (options.dailyQuota !== undefined && usedToday(at) + payloads.length > options.dailyQuota) {
       return fail(
         errorBody(429, 'daily_quota_exceeded', 'You have exceeded your daily email sending quota.'),
       );
     }
 
-    const accepted = (payloads as EmailPayload[]).map((payload) => ({
+    const accepted = payloads.map((payload) => ({
       ...payload,
       id: randomUUID(),
       acceptedAt: at,
@@ -255,7 +278,8 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
     }));
     emails.push(...accepted);
     entry.accepted = accepted.length;
-    const response = batch ? { data: accepted.map(({ id }) => ({ id })) } : { id: accepted[0]!.id };
+    const data = accepted.map(({ id }) => ({ id }));
+    const response = batch ? (permissive ? { data, errors } : { data }) : { id: accepted[0]!.id };
     if (idempotencyKey !== null)
       remembered.set(scope, {
         hash: bodyHash(body),
@@ -301,6 +325,9 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
     emails,
     requests,
     stats,
+    refuse(address) {
+      refused.add(address.toLowerCase());
+    },
     failNext(count, fault) {
       for (let i = 0; i < count; i++) faults.push(fault);
     },

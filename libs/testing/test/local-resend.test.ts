@@ -73,6 +73,25 @@ describe('local Resend server', () => {
     expect(server.emails).toHaveLength(0);
   });
 
+  it('refuses a batch with a refused address whole in strict mode, and only that email in permissive mode', async () => {
+    server.refuse('bounce@example.com');
+    const emails = [email(0), email(1, { to: 'bounce@example.com' }), email(2)];
+    const strict = await post('/emails/batch', emails);
+    expect(strict).toMatchObject({
+      status: 422,
+      body: { statusCode: 422, name: 'validation_error', message: expect.stringMatching(/emails\[1\]/) },
+    });
+    expect(server.emails).toHaveLength(0);
+
+    const permissive = await post('/emails/batch', emails, { 'x-batch-validation': 'permissive' });
+    expect(permissive.status).toBe(200);
+    expect(permissive.body).toEqual({
+      data: server.emails.map(({ id }) => ({ id })),
+      errors: [{ index: 1, message: expect.stringContaining('bounce@example.com') }],
+    });
+    expect(server.emails.map((e) => e.to[0])).toEqual(['p0@example.com', 'p2@example.com']);
+  });
+
   it("answers 401 without an API key and 403 with a wrong one, in Resend's error shape", async () => {
     expect(await post('/emails', email(0), { authorization: '' })).toMatchObject({
       status: 401,

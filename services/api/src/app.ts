@@ -9,6 +9,7 @@ import { mountRoutes } from './http/mount-routes.js';
 import { notFound, problemHandler } from './http/problem-handler.js';
 import { requestLogging } from './http/request-logging.js';
 import type { Route } from './http/route.js';
+import { registerDeliveryMetrics } from './metrics/delivery-metrics.js';
 import { createHttpMetrics, metricsRoutes } from './metrics/http-metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 import { docsPage, openApiRoutes } from './openapi/openapi.routes.js';
@@ -24,6 +25,7 @@ export interface RhythmApp extends Express {
 
 export function createApp(deps: AppDependencies): RhythmApp {
   const metrics = createHttpMetrics();
+  registerDeliveryMetrics(metrics.registry, deps.orm);
   const routes: Route[] = [
     ...healthRoutes([
       { name: 'postgresql', check: () => checkDatabase(deps.orm) },

@@ -1,7 +1,8 @@
-// The notifier's one activity. It never sends a message twice: messages already recorded as
-// Delivery rows are answered from the record, each batch carries an idempotency key derived from
-// its messages' keys (the provider replays instead of resending), and the record itself is
-// written with "on conflict do nothing".
+// The notifier's one activity. It never sends a message twice: messages already recorded as sent
+// or skipped are answered from the record, each batch carries an idempotency key derived from its
+// messages' keys (the provider replays instead of resending), and the record itself is written
+// once. It never fails a session for email either: a refusal is that email's outcome (`failed`,
+// with the provider's words), and only failures worth retrying go back to Temporal.
 import { asyncLocalStorage, heartbeat } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,11 +11,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Delivery, type Orm } from '@rhythm/persistence';
 import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
-import type { EmailTransport, OutgoingEmail } from './transports/transport.js';
+import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transports/transport.js';
 
 /** Resend's batch endpoint takes at most 100 emails. */
 export const BATCH_SIZE = 100;
-/** Longest retry-after the activity waits out itself (see sendOrRecordRefusal). */
+/** Longest retry-after the activity waits out itself (see sendChunk). */
 const IN_PLACE_RATE_LIMIT_WAIT_MS = 2_000;
 
 export interface NotifierDependencies {
@@ -39,32 +40,18 @@ export function createNotifierActivities({
         ),
       );
       const results = new Map<string, SendResult>();
-      const skips: { message: EmailMessage; reason: string }[] = [];
+      const rows: Outcome[] = [];
       const toSend: EmailMessage[] = [];
       for (const message of messages) {
         const done = recorded.get(message.idempotencyKey);
-        if (done)
-          results.set(
-            message.idempotencyKey,
-            resultOf(message, done.state === 'sent' ? 'sent' : 'skipped', done.error ?? undefined),
-          );
-        else if (!message.to.member) skips.push({ message, reason: 'left the team' });
-        else if (!message.to.email) skips.push({ message, reason: 'no email address' });
+        // Sent and skipped are final; a failed one is here again because someone asked for a retry.
+        if (done && done.state !== 'failed')
+          results.set(message.idempotencyKey, resultOf(message, done.state, done.error ?? undefined));
+        else if (!message.to.member) rows.push(outcome(message, 'skipped', 'left the team'));
+        else if (!message.to.email) rows.push(outcome(message, 'skipped', 'no email address'));
         else toSend.push(message);
       }
-      if (skips.length) {
-        await record(
-          orm,
-          skips.map(({ message, reason }) => ({
-            message,
-            state: 'skipped' as const,
-            error: reason,
-            providerMessageId: null,
-          })),
-        );
-        for (const { message, reason } of skips)
-          results.set(message.idempotencyKey, resultOf(message, 'skipped', reason));
-      }
+      await record(orm, rows);
       for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
         const chunk = toSend.slice(start, start + BATCH_SIZE);
         beat();
@@ -76,55 +63,51 @@ export function createNotifierActivities({
             ...(await renderEmail(message, links)),
           })),
         );
-        const ids = await sendOrRecordRefusal(orm, transport, chunk, emails);
+        const sent = await sendChunk(transport, chunk, emails);
+        // Recorded chunk by chunk: a crash later replays only the chunks not yet recorded.
         await record(
           orm,
-          chunk.map((message, i) => ({
-            message,
-            state: 'sent' as const,
-            error: null,
-            providerMessageId: ids[i] ?? null,
-          })),
+          chunk.map((message, i) => {
+            const result = sent[i]!;
+            const row =
+              'id' in result
+                ? outcome(message, 'sent', null, result.id)
+                : outcome(message, 'failed', result.refused);
+            rows.push(row);
+            return row;
+          }),
         );
-        for (const message of chunk) results.set(message.idempotencyKey, resultOf(message, 'sent'));
       }
+      for (const row of rows)
+        results.set(row.message.idempotencyKey, resultOf(row.message, row.state, row.error ?? undefined));
       return messages.map((message) => results.get(message.idempotencyKey)!);
     },
   };
 }
 
 /**
- * Sends one chunk. When the provider refuses it for good (a non-retryable failure: bad key, bad
- * payload), the chunk's messages are recorded as failed with the provider's reason before the
- * failure goes on to the workflow, so the refusal is visible in the Delivery rows; retryable
- * failures record nothing, since Temporal will try the chunk again under the same key.
+ * Sends one chunk. A refusal of the whole request that retrying cannot cure (a wrong key, an
+ * unverified domain, a payload the provider will not take) becomes every email's outcome: the
+ * chunk is recorded failed with the provider's words, the activity completes, and the session
+ * carries on; the process owner retries once the cause is fixed. Retryable failures (429, 5xx, no
+ * answer) go to Temporal, which tries the chunk again under the same idempotency key.
  *
  * A first 429 that asks for a short wait is waited out here, once: the chunk is rendered and its
  * key in hand, whereas a Temporal retry would render it again and spend another of the task
  * queue's rate-limited dispatches. A second 429, or a longer wait, goes to Temporal as
  * nextRetryDelay.
  */
-async function sendOrRecordRefusal(
-  orm: Orm,
+async function sendChunk(
   transport: EmailTransport,
   chunk: EmailMessage[],
   emails: OutgoingEmail[],
-): Promise<string[]> {
+): Promise<EmailOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await transport.sendBatch(emails, batchKey(chunk));
     } catch (error) {
-      if (error instanceof ApplicationFailure && error.nonRetryable) {
-        await record(
-          orm,
-          chunk.map((message) => ({
-            message,
-            state: 'failed' as const,
-            error: error.message,
-            providerMessageId: null,
-          })),
-        );
-      }
+      if (error instanceof ApplicationFailure && error.nonRetryable)
+        return chunk.map(() => ({ refused: error.message }));
       const wait =
         error instanceof ApplicationFailure && error.type === EmailFailure.RateLimited
           ? error.nextRetryDelay
@@ -144,10 +127,19 @@ function beat(): void {
   if (asyncLocalStorage.getStore()) heartbeat();
 }
 
-/** One key per chunk, derived from its messages' keys: a retried chunk replays at the provider. */
+/**
+ * One key per chunk, derived from its messages' keys and addresses: a retried chunk replays at the
+ * provider, while a refused email retried after its address was fixed is a new request (the same
+ * key with another body would be refused as 409 invalid_idempotent_request).
+ */
 export function batchKey(messages: EmailMessage[]): string {
   const hash = createHash('sha256');
-  for (const message of messages) hash.update(message.idempotencyKey).update('\n');
+  for (const message of messages)
+    hash
+      .update(message.idempotencyKey)
+      .update(' ')
+      .update(message.to.email ?? '')
+      .update('\n');
   return `rhythm-batch/${hash.digest('hex').slice(0, 48)}`;
 }
 
@@ -160,15 +152,28 @@ function resultOf(message: EmailMessage, state: SendResult['state'], reason?: st
   };
 }
 
-async function record(
-  orm: Orm,
-  rows: {
-    message: EmailMessage;
-    state: DeliveryState;
-    error: string | null;
-    providerMessageId: string | null;
-  }[],
-): Promise<void> {
+interface Outcome {
+  message: EmailMessage;
+  state: DeliveryState;
+  error: string | null;
+  providerMessageId: string | null;
+}
+
+function outcome(
+  message: EmailMessage,
+  state: DeliveryState,
+  error: string | null,
+  providerMessageId: string | null = null,
+): Outcome {
+  return { message, state, error, providerMessageId };
+}
+
+/**
+ * One Delivery row per message, once: a row that exists stays as it is, except a failed one,
+ * which a retry's outcome replaces (so "sent" and "skipped" are never written over).
+ */
+async function record(orm: Orm, rows: Outcome[]): Promise<void> {
+  if (rows.length === 0) return;
   await orm.em.fork().upsertMany(
     Delivery,
     rows.map(({ message, state, error, providerMessageId }) => ({
@@ -176,11 +181,17 @@ async function record(
       user: message.to.userId,
       step: message.template,
       sessionDate: message.sessionDate,
+      round: message.round ?? 0,
       idempotencyKey: message.idempotencyKey,
       providerMessageId,
       state,
       error,
     })),
-    { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
+    {
+      onConflictFields: ['idempotencyKey'],
+      onConflictAction: 'merge',
+      onConflictMergeFields: ['state', 'error', 'providerMessageId'],
+      onConflictWhere: { state: 'failed' },
+    },
   );
 }

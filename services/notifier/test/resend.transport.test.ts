@@ -41,12 +41,25 @@ describe('resend transport', () => {
   it("returns Resend's message ids in the order of the emails, sent under the caller's idempotency key", async () => {
     const batch = emails(3);
     const ids = await send(batch, 'the-callers-key');
-    expect(ids).toEqual(server.emails.slice(-3).map((e) => e.id));
+    expect(ids).toEqual(server.emails.slice(-3).map((e) => ({ id: e.id })));
     expect(server.emails.slice(-3).map((e) => e.to[0])).toEqual(batch.map((e) => e.to));
     expect(server.requests.at(-1)).toMatchObject({
       path: '/emails/batch',
       idempotencyKey: 'the-callers-key',
     });
+  });
+
+  it('sends the others when Resend refuses one address, and returns the refusal in its place', async () => {
+    server.refuse('nobody@bounce.example.com');
+    const batch = emails(3, (i) => (i === 1 ? 'nobody@bounce.example.com' : `person-${n}-${i}@example.com`));
+    const outcomes = await send(batch);
+    const [first, third] = server.emails.slice(-2);
+    expect(outcomes).toEqual([
+      { id: first!.id },
+      { refused: expect.stringContaining('nobody@bounce.example.com') },
+      { id: third!.id },
+    ]);
+    expect([first!.to[0], third!.to[0]]).toEqual([batch[0]!.to, batch[2]!.to]);
   });
 
   it('refuses more than 100 emails before calling Resend', async () => {

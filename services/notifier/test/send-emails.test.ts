@@ -1,6 +1,5 @@
 // The sendEmails activity with the real `resend` SDK over HTTP to the local Resend server and a
 // real PostgreSQL: what recipients receive and what the Delivery rows say.
-import { ApplicationFailure } from '@temporalio/activity';
 import { Delivery } from '@rhythm/persistence';
 import { Resend } from 'resend';
 import { createNotifierActivities } from '../src/activities.js';
@@ -141,24 +140,43 @@ describe('sendEmails', () => {
     }
   });
 
-  it("fails for good on 422 and records Resend's reason on the chunk's Delivery rows", async () => {
-    // One malformed address makes Resend refuse the whole batch (strict validation).
+  it("sends the others when Resend refuses one address, recording only that one failed, with Resend's words", async () => {
     const messages = await messagesTo(h.orm, [{ name: 'Ada' }, { name: 'Typo', email: 'typo@example' }]);
-    const failure = await h.activities.sendEmails(messages).catch((error: unknown) => error);
+    const result = await h.activities.sendEmails(messages);
 
-    expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: EmailFailure.Rejected, nonRetryable: true });
-    expect(h.resendServer.emails.some((e) => messages.some((m) => e.to.includes(m.to.email!)))).toBe(false);
+    expect(result.map((r) => r.state)).toEqual(['sent', 'failed']);
+    expect(result[1]!.reason).toMatch(/Invalid `to` field/);
+    const received = receivedBy(h.resendServer);
+    expect(received.get(messages[0]!.to.email!)).toBe(1);
+    expect(received.get('typo@example')).toBeUndefined();
     const rows = await deliveries(h.orm, messages);
-    for (const message of messages) {
-      expect(rows.get(message.idempotencyKey)).toMatchObject({
-        state: 'failed',
-        error: expect.stringMatching(/^validation_error \(422\): .*Invalid `to` field/),
-      });
-    }
+    expect(rows.get(messages[0]!.idempotencyKey)).toMatchObject({ state: 'sent', error: null });
+    expect(rows.get(messages[1]!.idempotencyKey)).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/Invalid `to` field/),
+    });
   });
 
-  it('fails for good on a rejected API key (403) and records the reason', async () => {
+  it('retries a failed email once its address is fixed, and never resends one that went out', async () => {
+    const messages = await messagesTo(h.orm, [
+      { name: 'Ada' },
+      { name: 'Typo', email: 'typo-again@example' },
+    ]);
+    await h.activities.sendEmails(messages);
+    const fixed = messages.map((m, i) =>
+      i === 1 ? { ...m, to: { ...m.to, email: `fixed-${m.to.userId}@example.com` } } : m,
+    );
+    const result = await h.activities.sendEmails(fixed);
+
+    expect(result.map((r) => r.state)).toEqual(['sent', 'sent']);
+    const received = receivedBy(h.resendServer);
+    expect(received.get(messages[0]!.to.email!)).toBe(1);
+    expect(received.get(fixed[1]!.to.email!)).toBe(1);
+    const rows = await deliveries(h.orm, messages);
+    expect(rows.get(messages[1]!.idempotencyKey)).toMatchObject({ state: 'sent', error: null });
+  });
+
+  it('records every email failed on a rejected API key (403), without failing the activity', async () => {
     const wrongKey = createNotifierActivities({
       orm: h.orm,
       transport: resendTransport(new Resend('re_wrong', { baseUrl: h.resendServer.url })),
@@ -166,14 +184,19 @@ describe('sendEmails', () => {
       links: LINKS,
     });
     const messages = await messagesTo(h.orm, everyone(2));
-    const failure = await wrongKey.sendEmails(messages).catch((error: unknown) => error);
+    const result = await wrongKey.sendEmails(messages);
 
-    expect(failure).toMatchObject({ type: EmailFailure.ProviderUnauthorized, nonRetryable: true });
+    expect(result.map((r) => [r.state, r.reason])).toEqual([
+      ['failed', 'invalid_api_key (403): API key is invalid.'],
+      ['failed', 'invalid_api_key (403): API key is invalid.'],
+    ]);
     const rows = await deliveries(h.orm, messages);
     expect([...rows.values()].map((row) => [row.state, row.error])).toEqual([
       ['failed', 'invalid_api_key (403): API key is invalid.'],
       ['failed', 'invalid_api_key (403): API key is invalid.'],
     ]);
+    // With the right key, a retry sends both.
+    expect((await h.activities.sendEmails(messages)).map((r) => r.state)).toEqual(['sent', 'sent']);
   });
 
   it('waits out a short retry-after once, in place, and sends the rendered chunk again', async () => {

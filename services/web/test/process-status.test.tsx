@@ -242,3 +242,53 @@ test('after a move, keyboard focus lands on the session’s heading, not on the 
   await user.click(screen.getByRole('button', { name: 'Move session' }));
   await waitFor(() => expect(document.getElementById('session-title')).toHaveFocus());
 });
+
+test('a refused email reads in words, and an organiser sends the failed ones again', async () => {
+  const failedStatus = status({
+    deliveries: [
+      ...status().deliveries,
+      {
+        step: 'invitation',
+        userId: users.noah.id,
+        name: users.noah.name,
+        sessionDate: '2026-12-04',
+        state: 'failed',
+        reason: 'validation_error: Invalid `to` field',
+        at: '2026-11-27T08:00:01.000Z',
+      },
+    ],
+  });
+  const { user, api } = renderApp({
+    path,
+    routes: {
+      ...routes(['process_owner']),
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: failedStatus,
+      [`POST /api/teams/${teamId}/sessions/${sessionId}/retry-failed`]: () => ({
+        status: 202,
+        body: { failed: 1 },
+      }),
+    },
+  });
+  expect(await screen.findByText(/1 of 2 sent/)).toBeInTheDocument();
+  expect(screen.getByText(/Noah Owner: failed \(validation_error: Invalid `to` field\)/)).toBeInTheDocument();
+  expect(screen.getByText('1 email was not sent')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Send failed emails again' }));
+  expect(await screen.findByText('Asked: 1 email goes out again in a moment.')).toBeInTheDocument();
+  expect(
+    api.calls.some((call) => call.route.startsWith('POST') && call.route.endsWith('/retry-failed')),
+  ).toBe(true);
+});
+
+test('members see the failure but no way to resend', async () => {
+  renderApp({
+    path,
+    routes: {
+      ...routes(['member']),
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: status({
+        deliveries: [{ ...status().deliveries[0]!, state: 'failed', reason: 'invalid_api_key (403)' }],
+      }),
+    },
+  });
+  expect(await screen.findByText(/0 of 1 sent/)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Send failed emails again' })).not.toBeInTheDocument();
+});

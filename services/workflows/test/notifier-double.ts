@@ -1,36 +1,77 @@
 // Stands in for the notifier on the `notifications` queue in tests about the workflow's decisions
-// (who is emailed what, when): it records each batch and answers as the notifier does, skipping
-// owners without an address or who left the team. The notifier's own tests cover real sending.
+// (who is emailed what, when, and what happens when email fails). It keeps the real notifier's
+// contract, failures included, so the workflow meets what production meets:
+// - it de-duplicates by idempotency key: a message already sent or skipped is answered from its
+//   record and not delivered again; a failed one is tried again;
+// - it skips owners without an address or who left the team, as the notifier does;
+// - it refuses the addresses a test names (as Resend refuses a bad recipient): that message is
+//   `failed` with the provider's words, the others of the batch still go out;
+// - while `down`, every call fails with a retryable failure, as the notifier does while Resend
+//   answers 5xx or not at all (Temporal retries until the workflow's bound).
+// The notifier's own tests cover rendering and the real Resend SDK; tests/integration runs the
+// built notifier end to end.
 import type { EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 
-export interface RecordingNotifier {
+export interface NotifierStandIn {
   activities: NotifierActivities;
+  /** Every batch as it arrived, retries and duplicates included. */
   batches: EmailMessage[][];
-  /** Messages for one session, as "step:userName:date" strings, sorted. */
+  /** What reached an inbox: each message once, in order. */
+  delivered: EmailMessage[];
+  /** From now on, messages to this address are refused (422 validation_error). */
+  refuse(address: string): void;
+  /** While true, every call fails as a notifier facing a provider outage does. */
+  down: boolean;
+  /** Delivered messages for one session, as "step:userName:date" strings, sorted. */
   sentFor(sessionId: string): string[];
 }
 
-export function recordingNotifier(): RecordingNotifier {
-  const batches: EmailMessage[][] = [];
-  return {
-    batches,
+export function notifierStandIn(): NotifierStandIn {
+  const records = new Map<string, SendResult>();
+  const refused = new Set<string>();
+  const standIn: NotifierStandIn = {
+    batches: [],
+    delivered: [],
+    down: false,
+    refuse: (address) => refused.add(address),
     activities: {
       async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
-        batches.push(messages);
+        standIn.batches.push(messages);
+        if (standIn.down)
+          throw ApplicationFailure.retryable(
+            'application_error (500): An unexpected error occurred.',
+            'EmailProviderUnavailable',
+          );
         return messages.map((message) => {
+          const recorded = records.get(message.idempotencyKey);
+          if (recorded) return recorded;
           const base = { idempotencyKey: message.idempotencyKey, userId: message.to.userId };
-          if (!message.to.member) return { ...base, state: 'skipped', reason: 'left the team' };
-          if (!message.to.email) return { ...base, state: 'skipped', reason: 'no email address' };
-          return { ...base, state: 'sent' };
+          let result: SendResult;
+          if (!message.to.member) result = { ...base, state: 'skipped', reason: 'left the team' };
+          else if (!message.to.email) result = { ...base, state: 'skipped', reason: 'no email address' };
+          else if (refused.has(message.to.email)) {
+            // Not recorded as final: a retry after the address is fixed sends it.
+            return {
+              ...base,
+              state: 'failed',
+              reason: `validation_error: Invalid \`to\` field: ${message.to.email} cannot receive email.`,
+            };
+          } else {
+            result = { ...base, state: 'sent' };
+            standIn.delivered.push(message);
+          }
+          records.set(message.idempotencyKey, result);
+          return result;
         });
       },
     },
     sentFor(sessionId) {
-      return batches
-        .flat()
-        .filter((message) => message.sessionId === sessionId && message.to.email && message.to.member)
+      return standIn.delivered
+        .filter((message) => message.sessionId === sessionId)
         .map((message) => `${message.template}:${message.to.name}:${message.sessionDate}`)
         .sort();
     },
   };
+  return standIn;
 }

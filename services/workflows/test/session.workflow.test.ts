@@ -414,8 +414,9 @@ describe('session workflow when email fails', () => {
       'invitation:Cy:failed',
     ]);
 
-    // Once it is back, the reminder goes out as planned; a retry then sends the invitations once.
-    await env.sleep('3d');
+    // Once it is back, the reminder goes out as planned (3 days before, 09:00); a retry then sends
+    // the invitations once.
+    await env.sleep('4d');
     expect(notifier.sentFor(session.id)).toEqual([`reminder:Ada:${date}`, `reminder:Bo:${date}`]);
     await handle.signal(retryFailedSignal, {});
     await finish(handle);

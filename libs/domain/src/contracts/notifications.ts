@@ -35,8 +35,13 @@ export interface EmailMessage {
   teamName: string;
   kind: SessionKind;
   sessionDate: CalendarDate;
-  /** For `moved`: the date the owner was invited for. */
+  /** For `moved`: the date the owner was last told about. */
   previousDate?: CalendarDate;
+  /**
+   * For `moved`: which notice of the session this is (1, 2, …), so that A → B → A → B tells the
+   * owner three times instead of taking the third for a repeat of the first. Absent: 0.
+   */
+  round?: number;
   timeZone: TimeZone;
   items: EmailItem[];
   /** For `cancelled`: why, when the canceller said. */
@@ -46,13 +51,18 @@ export interface EmailMessage {
 export interface SendResult {
   idempotencyKey: string;
   userId: string;
-  state: 'sent' | 'skipped';
-  /** Why it was skipped (no address, left the team), for the workflow's status. */
+  /** `failed`: the provider refused it (a bad address, a wrong key, a quota); it can be retried. */
+  state: 'sent' | 'skipped' | 'failed';
+  /** Why it was skipped (no address, left the team) or failed (the provider's words). */
   reason?: string;
 }
 
 export interface NotifierActivities {
-  /** Renders and sends; records one Delivery per message; a message already delivered is not sent again. */
+  /**
+   * Renders and sends; records one Delivery per message; a message already sent or skipped is not
+   * sent again, a failed one is tried again. Refusals come back as `failed` results, never as an
+   * activity failure; only failures worth retrying (429, 5xx, no answer) fail the activity.
+   */
   sendEmails(messages: EmailMessage[]): Promise<SendResult[]>;
 }
 
@@ -61,6 +71,7 @@ export function deliveryKey(
   step: DeliveryStep,
   sessionDate: CalendarDate,
   userId: string,
+  round = 0,
 ): string {
-  return `rhythm/session/${sessionId}/${step}/${sessionDate}/${userId}`;
+  return `rhythm/session/${sessionId}/${step}/${sessionDate}/${round ? `${round}/` : ''}${userId}`;
 }

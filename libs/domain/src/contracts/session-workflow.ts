@@ -35,7 +35,12 @@ export type CancelSignal = z.infer<typeof CancelSignal>;
 export const TeamSettingsChangedSignal = z.object({ timeZone: TimeZone, sendHour: SendHour });
 export type TeamSettingsChangedSignal = z.infer<typeof TeamSettingsChangedSignal>;
 
+/** Try again the emails the provider refused (once their cause, e.g. an address, is fixed). */
+export const RetryFailedSignal = z.object({}).strict();
+export type RetryFailedSignal = z.infer<typeof RetryFailedSignal>;
+
 export const rescheduleSignal = defineSignal<[RescheduleSignal]>('reschedule');
+export const retryFailedSignal = defineSignal<[RetryFailedSignal]>('retryFailed');
 export const setNotificationsSignal = defineSignal<[SetNotificationsSignal]>('setNotifications');
 export const cancelSignal = defineSignal<[CancelSignal]>('cancel');
 export const teamSettingsChangedSignal = defineSignal<[TeamSettingsChangedSignal]>('teamSettingsChanged');
@@ -48,9 +53,30 @@ export interface SessionStatus {
   kind: SessionKind;
   state: SessionState;
   next: { step: 'invitation' | 'reminder' | 'held'; at: string } | null;
-  sent: { step: NotificationStep; at: string; sessionDate: string; recipients: string[] }[];
+  /** Each send: who it reached (`recipients`) and, since v2, whom the provider refused and why. */
+  sent: {
+    step: NotificationStep;
+    at: string;
+    sessionDate: string;
+    recipients: string[];
+    failed?: { userId: string; reason: string }[];
+  }[];
   skipped: { step: NotificationStep; reason: string }[];
+  /** Emails that failed and have not gone out since: `retryFailed` tries them again. */
+  failed?: FailedSend[];
   changes: { at: string; what: string }[];
+}
+
+export interface FailedSend {
+  step: NotificationStep;
+  sessionDate: string;
+  userId: string;
+  /** The provider's words, or why the notifier gave up. */
+  reason: string;
+  at: string;
+  /** For `moved`: the date the notice moved from, and its round. */
+  previousDate?: string;
+  round?: number;
 }
 
 export const statusQuery = defineQuery<SessionStatus>('status');

@@ -6,9 +6,10 @@ import { User } from '../user/user.entity.js';
 
 /**
  * One email of one step to one owner for one session date, recorded once. The unique constraint on
- * (session, user, step, session date) is what makes "no owner gets the same email twice" hold across
- * activity retries and crashes: a second attempt finds the row instead of sending again. The session
- * date is part of the key because a moved session gets a fresh invitation for its new date.
+ * (session, user, step, session date, round) is what makes "no owner gets the same email twice"
+ * hold across activity retries and crashes: a second attempt finds the row instead of sending
+ * again. The session date is part of the key because a moved session gets a fresh reminder for its
+ * new date; the round because a session moved A → B → A → B tells its owners about B twice.
  */
 export const Delivery = defineEntity({
   name: 'Delivery',
@@ -20,6 +21,8 @@ export const Delivery = defineEntity({
     step: p.enum(DeliveryStep.options),
     /** The session's date when this step was done, 'YYYY-MM-DD'. */
     sessionDate: p.date(),
+    /** For "moved" notices: the how-manieth of the session (1, 2, …); 0 for every other step. */
+    round: p.integer().default(0),
     /** Sent to the email provider as its Idempotency-Key. */
     idempotencyKey: p.text().unique('delivery_idempotency_key_unique'),
     providerMessageId: p.text().nullable(),
@@ -30,8 +33,8 @@ export const Delivery = defineEntity({
   },
   uniques: [
     {
-      name: 'delivery_session_user_step_date_unique',
-      properties: ['session', 'user', 'step', 'sessionDate'],
+      name: 'delivery_session_user_step_date_round_unique',
+      properties: ['session', 'user', 'step', 'sessionDate', 'round'],
     },
   ],
 });

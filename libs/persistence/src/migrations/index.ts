@@ -2,6 +2,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125040837_initial } from './Migration20261125040837_initial.js';
 import { Migration20261125045419_session_idempotency_key_and_revision } from './Migration20261125045419_session_idempotency_key_and_revision.js';
+import { Migration20261130020000_delivery_round } from './Migration20261130020000_delivery_round.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261125045419_session_idempotency_key_and_revision',
     class: Migration20261125045419_session_idempotency_key_and_revision,
   },
+  { name: 'Migration20261130020000_delivery_round', class: Migration20261130020000_delivery_round },
 ];

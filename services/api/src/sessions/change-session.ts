@@ -190,7 +190,7 @@ export async function resyncSession(
 }
 
 /** Signals within the change's transaction; a failure becomes the error that rolls it back. */
-async function tell<Args extends unknown[]>(
+export async function tell<Args extends unknown[]>(
   ctx: SessionContext,
   row: CommittedSession,
   what: string,

@@ -2,6 +2,7 @@
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
 import { cancelSession, rescheduleSession, resyncSession, setNotifications } from './change-session.js';
 import { createSession, type CreateSessionOptions } from './create-session.js';
+import { retryFailedSends } from './retry-failed.js';
 import { sessionCalendar } from './session-calendar.js';
 import { sessionContext, type SessionServiceDependencies } from './session-context.js';
 import { listSessions } from './session-list.js';
@@ -29,6 +30,7 @@ export function createSessionService(deps: SessionServiceDependencies) {
     cancelSession: (teamId: string, sessionId: string, reason?: string) =>
       cancelSession(ctx, teamId, sessionId, reason),
     resyncSession: (teamId: string, sessionId: string) => resyncSession(ctx, teamId, sessionId),
+    retryFailedSends: (teamId: string, sessionId: string) => retryFailedSends(ctx, teamId, sessionId),
     onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) =>
       onTeamSettingsChanged(ctx, teamId, settings),
     sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),

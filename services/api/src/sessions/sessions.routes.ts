@@ -165,4 +165,38 @@ export const cancelSession = defineRoute({
   }),
 });
 
-export const sessionRoutes = [listSessions, createSession, getSession, updateSession, cancelSession];
+const RetryFailedSchema = z
+  .object({
+    failed: z.number().int().meta({ description: 'Failed emails recorded when the retry was asked.' }),
+  })
+  .meta({ id: 'RetryFailed' });
+
+export const retryFailedSends = defineRoute({
+  method: 'post',
+  path: `${one}/retry-failed`,
+  operationId: 'retryFailedSends',
+  summary:
+    'Send the session’s failed emails again, once their cause is fixed (administrators and process owners)',
+  description:
+    'Signals `retryFailed`: the workflow sends each email the provider refused again, under its first idempotency key, so an ' +
+    'email delivered meanwhile is never sent twice (a reminder only to owners still without a report). Answers 202; the ' +
+    'outcome shows in the session’s deliveries. No failed email, or a held or cancelled session, is 409.',
+  tags,
+  team: organisers,
+  request: { params: SessionParams },
+  responses: { 202: RetryFailedSchema },
+  problems: [409, 503],
+  handler: async ({ member, params, deps }) => ({
+    status: 202,
+    body: await deps.sessions.retryFailedSends(member.team.id, params.sessionId),
+  }),
+});
+
+export const sessionRoutes = [
+  listSessions,
+  createSession,
+  getSession,
+  updateSession,
+  cancelSession,
+  retryFailedSends,
+];

@@ -53,6 +53,12 @@ export const sessionRows: PermissionRow[] = [
     expect: administratorsAndProcessOwners(200),
   },
   {
+    // A fresh session has no failed email: organisers get past the role check to the 409.
+    endpoint: 'POST /api/teams/{teamId}/sessions/{sessionId}/retry-failed',
+    call: async (w) => ({ method: 'post', path: `${await freshPath(w)}/retry-failed` }),
+    expect: administratorsAndProcessOwners(409),
+  },
+  {
     endpoint: 'DELETE /api/teams/{teamId}/sessions/{sessionId}',
     call: async (w) => ({ method: 'delete', path: await freshPath(w) }),
     expect: administratorsAndProcessOwners(200),

@@ -3,12 +3,12 @@
 // account. The unique idempotency key makes a retried batch a no-op, like Resend's replay.
 import { OutboxEmail, type Orm } from '@rhythm/persistence';
 import type { Logger } from '@rhythm/platform';
-import type { EmailTransport, OutgoingEmail } from './transport.js';
+import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transport.js';
 
 export function outboxTransport(orm: Orm, logger: Logger): EmailTransport {
   return {
     name: 'outbox',
-    async sendBatch(emails: OutgoingEmail[]): Promise<string[]> {
+    async sendBatch(emails: OutgoingEmail[]): Promise<EmailOutcome[]> {
       const em = orm.em.fork();
       const rows = emails.map(({ idempotencyKey, to, subject, html, text }) => ({
         idempotencyKey,
@@ -27,7 +27,7 @@ export function outboxTransport(orm: Orm, logger: Logger): EmailTransport {
       const ids = new Map(stored.map((row) => [row.idempotencyKey, row.id]));
       for (const email of emails)
         logger.info({ to: email.to, subject: email.subject }, 'outbox: email stored');
-      return emails.map((email) => `outbox:${ids.get(email.idempotencyKey)}`);
+      return emails.map((email) => ({ id: `outbox:${ids.get(email.idempotencyKey)}` }));
     },
   };
 }

@@ -11,7 +11,7 @@
 import type { ApplicationFailure } from '@temporalio/activity';
 import type { Resend } from 'resend';
 import { EmailFailure, emailFailure, type ProviderError } from '../errors.js';
-import type { EmailTransport, OutgoingEmail } from './transport.js';
+import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transport.js';
 
 /** Resend's batch endpoint takes at most 100 emails per request. */
 export const RESEND_BATCH_LIMIT = 100;
@@ -29,14 +29,16 @@ export function resendTransport(
 ): EmailTransport {
   return {
     name: 'resend',
-    async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<string[]> {
+    async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<EmailOutcome[]> {
       if (emails.length > RESEND_BATCH_LIMIT)
         throw new RangeError(
           `a Resend batch takes at most ${RESEND_BATCH_LIMIT} emails, got ${emails.length}`,
         );
       const { data, error, headers } = await resend.batch.send(
         emails.map(({ from, to, subject, html, text }) => ({ from, to, subject, html, text })),
-        { idempotencyKey, signal: AbortSignal.timeout(requestTimeoutMs) },
+        // Permissive: an email Resend refuses (a bad address) comes back in `errors` by its index
+        // and the others are sent, instead of the whole batch being refused for one recipient.
+        { idempotencyKey, batchValidation: 'permissive', signal: AbortSignal.timeout(requestTimeoutMs) },
       );
       if (error)
         throw resendFailure(
@@ -44,9 +46,32 @@ export function resendTransport(
           headers ?? {},
           Date.now(),
         );
-      return data.data.map((email) => email.id);
+      return outcomes(emails.length, data.data, data.errors ?? []);
     },
   };
+}
+
+/**
+ * Resend's permissive answer lists the created emails' ids in request order (`data`) and the
+ * refused ones by index (`errors`); this pairs them back with the emails.
+ */
+export function outcomes(
+  count: number,
+  created: { id: string }[],
+  errors: { index: number; message: string }[],
+): EmailOutcome[] {
+  const refusals = new Map(errors.map((error) => [error.index, error.message]));
+  const ids = created[Symbol.iterator]();
+  return Array.from({ length: count }, (_, index): EmailOutcome => {
+    const refusal = refusals.get(index);
+    if (refusal !== undefined) return { refused: refusal };
+    const id = ids.next();
+    if (id.done)
+      throw new Error(
+        `Resend answered ${created.length} ids and ${errors.length} errors for ${count} emails`,
+      );
+    return { id: id.value.id };
+  });
 }
 
 /** Maps one Resend error (https://resend.com/docs/api-reference/errors) to a Temporal failure. */

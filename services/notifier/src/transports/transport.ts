@@ -8,12 +8,17 @@ export interface OutgoingEmail {
   text: string;
 }
 
+/** What became of one email of a batch: the provider's message id, or its words of refusal. */
+export type EmailOutcome = { id: string } | { refused: string };
+
 /**
  * Where emails go: Resend when an API key is configured, otherwise the local outbox table.
- * `sendBatch` sends at most 100 emails under one idempotency key and returns one provider message
- * id per email, in order. It throws an ApplicationFailure on a provider error.
+ * `sendBatch` sends at most 100 emails under one idempotency key and returns one outcome per
+ * email, in order: a refusal of one email (a bad address) is that email's outcome, and the others
+ * are still sent. It throws an ApplicationFailure when the provider refuses or fails the whole
+ * request (a wrong key, a quota, an outage).
  */
 export interface EmailTransport {
   readonly name: 'resend' | 'outbox';
-  sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<string[]>;
+  sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<EmailOutcome[]>;
 }

@@ -388,6 +388,26 @@ export interface paths {
         patch: operations["updateSession"];
         trace?: never;
     };
+    "/api/teams/{teamId}/sessions/{sessionId}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the session’s failed emails again, once their cause is fixed (administrators and process owners)
+         * @description Signals `retryFailed`: the workflow sends each email the provider refused again, under its first idempotency key, so an email delivered meanwhile is never sent twice (a reminder only to owners still without a report). Answers 202; the outcome shows in the session’s deliveries. No failed email, or a held or cancelled session, is 409.
+         */
+        post: operations["retryFailedSends"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/teams/{teamId}/sessions/{sessionId}/reports": {
         parameters: {
             query?: never;
@@ -1197,6 +1217,10 @@ export interface components {
                 at: string;
                 what: string;
             }[];
+        };
+        RetryFailed: {
+            /** @description Failed emails recorded when the retry was asked. */
+            failed: number;
         };
         SessionReports: {
             session: components["schemas"]["Session"];
@@ -4014,6 +4038,103 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryFailedSends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryFailed"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -136,6 +136,7 @@ export const en = {
     skipped: { noEmail: 'has no email address: gets no emails', left: 'no longer in the team' },
   },
   timeline: {
+    summary: '{{sent}} of {{total}} sent',
     title: 'Emails',
     sentAt: 'Sent {{at}}',
     forDate: 'for {{date}}',
@@ -150,6 +151,15 @@ export const en = {
       held: 'The session has been held.',
       cancelled: 'The session was cancelled.',
     },
+  },
+  retry: {
+    title_one: '1 email was not sent',
+    title_other: '{{count}} emails were not sent',
+    explain:
+      'The email provider refused them (the reason is next to each name above). Fix the cause, for example the owner’s address, then send them again: nobody gets an email twice.',
+    button: 'Send failed emails again',
+    asked_one: 'Asked: 1 email goes out again in a moment.',
+    asked_other: 'Asked: {{count}} emails go out again in a moment.',
   },
   controls: {
     title: 'Change this session',

@@ -140,6 +140,7 @@ export const nl: Shape<typeof en> = {
     skipped: { noEmail: 'heeft geen e-mailadres: krijgt geen e-mails', left: 'niet meer in het team' },
   },
   timeline: {
+    summary: '{{sent}} van {{total}} verstuurd',
     title: 'E-mails',
     sentAt: 'Verstuurd {{at}}',
     forDate: 'voor {{date}}',
@@ -154,6 +155,15 @@ export const nl: Shape<typeof en> = {
       held: 'De sessie is gehouden.',
       cancelled: 'De sessie is geannuleerd.',
     },
+  },
+  retry: {
+    title_one: '1 e-mail is niet verstuurd',
+    title_other: '{{count}} e-mails zijn niet verstuurd',
+    explain:
+      'De e-mailprovider weigerde ze (de reden staat hierboven bij elke naam). Los de oorzaak op, bijvoorbeeld het adres van de eigenaar, en verstuur ze opnieuw: niemand krijgt een e-mail twee keer.',
+    button: 'Mislukte e-mails opnieuw versturen',
+    asked_one: 'Gevraagd: 1 e-mail gaat zo opnieuw uit.',
+    asked_other: 'Gevraagd: {{count}} e-mails gaan zo opnieuw uit.',
   },
   controls: {
     title: 'Deze sessie wijzigen',

@@ -2,6 +2,7 @@
 // then what the workflow sends next and to whom. The deliveries are the notifier's durable record;
 // `next` follows the workflow's own rule.
 import { ColorSwatch, List, Text, Timeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { formatDay, formatInstant } from '../i18n/format';
@@ -34,6 +35,14 @@ function batches(deliveries: Delivery[]): Batch[] {
   return [...byKey.values()];
 }
 
+/** "2 of 3 sent · " when some of a batch failed, so the failure reads before the names. */
+function summary(batch: Batch, t: TFunction): string {
+  const failed = batch.deliveries.filter((delivery) => delivery.state === 'failed').length;
+  if (failed === 0) return '';
+  const sent = batch.deliveries.filter((delivery) => delivery.state === 'sent').length;
+  return `${t('timeline.summary', { sent, total: sent + failed })} · `;
+}
+
 export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const sent = batches(status.deliveries);
@@ -43,6 +52,7 @@ export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: 
       {sent.map((batch) => (
         <Timeline.Item key={`${batch.step}/${batch.sessionDate}`} title={t(`steps.${batch.step}`)}>
           <Text size="sm" c="dimmed">
+            {summary(batch, t)}
             {t('timeline.sentAt', { at: formatInstant(batch.at, i18n.language, timeZone) })}
             {batch.sessionDate !== status.session.date &&
               ` · ${t('timeline.forDate', { date: formatDay(batch.sessionDate, i18n.language, 'medium') })}`}

@@ -64,3 +64,18 @@ export function useCancelSession(teamId: string, sessionId: string) {
     onSettled: refresh,
   });
 }
+
+/** Asks the workflow to send the session's failed emails again (their cause fixed meanwhile). */
+export function useRetryFailed(teamId: string, sessionId: string) {
+  const api = useApi();
+  const refresh = useRefresh(teamId);
+  return useMutation({
+    mutationFn: () =>
+      ok(
+        api.POST('/api/teams/{teamId}/sessions/{sessionId}/retry-failed', {
+          params: { path: { teamId, sessionId } },
+        }),
+      ),
+    onSettled: refresh,
+  });
+}

@@ -11,6 +11,7 @@ import { ItemTitle, KindBadge, lightColor } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { formatDay } from '../i18n/format';
 import { EmailTimeline } from './email-timeline';
+import { RetryFailed } from './retry-failed';
 import { SessionControls } from './session-controls';
 
 type Status = Schemas['SessionStatus'];
@@ -44,6 +45,7 @@ function SessionView({
   const { session } = status;
   const base = `/teams/${session.teamId}/sessions/${session.id}`;
   const [titleRef, focusTitleSoon] = useFocusLater<HTMLHeadingElement>();
+  const failed = status.deliveries.filter((delivery) => delivery.state === 'failed').length;
   return (
     <Card withBorder component="section" aria-labelledby="session-title">
       <Stack gap="md">
@@ -77,6 +79,9 @@ function SessionView({
             {t('timeline.title')}
           </Title>
           <EmailTimeline status={status} timeZone={timeZone} />
+          {canSchedule && session.state === 'scheduled' && failed > 0 && (
+            <RetryFailed teamId={session.teamId} sessionId={session.id} failed={failed} />
+          )}
         </Stack>
 
         {canSchedule && session.state === 'scheduled' && (

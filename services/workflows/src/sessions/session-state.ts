@@ -4,10 +4,12 @@
 import {
   CancelSignal,
   RescheduleSignal,
+  RetryFailedSignal,
   SetNotificationsSignal,
   TeamSettingsChangedSignal,
   isBeforeToday,
   type CalendarDate,
+  type FailedSend,
   type PlannedNext,
   type SessionPlanInput,
   type SessionStatus,
@@ -32,6 +34,14 @@ export interface SessionMemory {
   sent: SessionStatus['sent'];
   skipped: SessionStatus['skipped'];
   changes: SessionStatus['changes'];
+  /**
+   * Since v2 (optional: memory carried from v1 runs lacks them). `moves`: "moved" notices sent so
+   * far, the round of the next one; `failed`: emails refused and not sent since; `retryAsked`: a
+   * retryFailed signal waiting for the loop.
+   */
+  moves?: number;
+  failed?: FailedSend[];
+  retryAsked?: boolean;
 }
 
 export function initialMemory(input: SessionWorkflowInput): SessionMemory {
@@ -109,6 +119,15 @@ export const applySignal = {
     record(memory, what.join(', '), now);
     return true;
   },
+  retryFailed(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = RetryFailedSignal.safeParse(payload ?? {});
+    if (!parsed.success) return ignore(memory, 'retryFailed', 'malformed payload', now);
+    if (memory.state !== 'scheduled') return ignore(memory, 'retryFailed', `session is ${memory.state}`, now);
+    if (!memory.failed?.length) return ignore(memory, 'retryFailed', 'no failed emails', now);
+    record(memory, `retry of ${memory.failed.length} failed email(s) asked`, now);
+    memory.retryAsked = true;
+    return true;
+  },
   cancel(memory: SessionMemory, payload: unknown, now: Date): boolean {
     const parsed = CancelSignal.safeParse(payload ?? {});
     if (!parsed.success) return ignore(memory, 'cancel', 'malformed payload', now);
@@ -146,6 +165,7 @@ export function status(
     next: memory.state === 'scheduled' && next ? { step: next.step, at: next.at.toISOString() } : null,
     sent: memory.sent,
     skipped: memory.skipped,
+    failed: memory.failed ?? [],
     changes: memory.changes,
   };
 }

@@ -1,8 +1,14 @@
 // The session workflow's database activities. Each is idempotent: reading is harmless, marking a
 // state twice leaves it as it is, and the next occurrence is created and started under ids the
 // workflow chose, so a retry finds them instead of making new ones.
-import { SESSIONS_TASK_QUEUE, type CalendarDate, type OwnerWithItems } from '@rhythm/domain';
 import {
+  SESSIONS_TASK_QUEUE,
+  type CalendarDate,
+  type EmailMessage,
+  type OwnerWithItems,
+} from '@rhythm/domain';
+import {
+  Delivery,
   Membership,
   Session,
   User,
@@ -57,6 +63,34 @@ export function createSessionActivities({
       const found = owners.filter((owner) => wanted.has(owner.userId));
       const missing = userIds.filter((id) => !found.some((owner) => owner.userId === id));
       return [...found, ...(await usersWithoutItems(review.session.team.getEntity(), missing))];
+    },
+
+    /**
+     * Emails the notifier gave up on (past its retry bound), recorded failed where Process status
+     * shows them; an email the notifier did record meanwhile keeps its row.
+     */
+    async recordFailedSends({
+      messages,
+      reason,
+    }: {
+      messages: EmailMessage[];
+      reason: string;
+    }): Promise<void> {
+      await orm.em.fork().upsertMany(
+        Delivery,
+        messages.map((message) => ({
+          session: message.sessionId,
+          user: message.to.userId,
+          step: message.template,
+          sessionDate: message.sessionDate,
+          round: message.round ?? 0,
+          idempotencyKey: message.idempotencyKey,
+          providerMessageId: null,
+          state: 'failed' as const,
+          error: reason,
+        })),
+        { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
+      );
     },
 
     async markSession({

@@ -15,13 +15,16 @@ import {
   planNext,
   reminderCoveredByInvitation,
   rescheduleSignal,
+  retryFailedSignal,
   setNotificationsSignal,
   statusQuery,
   teamSettingsChangedSignal,
   type DeliveryStep,
+  type EmailMessage,
   type NotifierActivities,
   type OwnerWithItems,
   type PlannedNext,
+  type SendResult,
   type SessionSummary,
   type SessionWorkflowInput,
 } from '@rhythm/domain';
@@ -29,6 +32,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -62,6 +66,19 @@ const notifier = proxyActivities<NotifierActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
 });
 
+/**
+ * Workflow changes since v1, each behind `patched()` so that histories of older runs replay:
+ * - a session's emails never fail it: a notifier call that gives up (retries past the 20-hour
+ *   bound) is recorded as failed sends, and the workflow carries on;
+ * - "moved" notices are counted per session (round), so A → B → A → B tells owners three times;
+ * - owners left with no items get no "moved" or "cancelled" notice.
+ */
+export const PATCHES = {
+  emailNeverFailsSession: 'email-never-fails-session',
+  movedNoticeRounds: 'moved-notice-rounds',
+  noNoticeWithoutItems: 'no-notice-without-items',
+} as const;
+
 /** Carried across continue-as-new, so a long-lived session never resends anything. */
 export interface SessionWorkflowCarry {
   memory: SessionMemory;
@@ -83,6 +100,7 @@ export async function sessionWorkflow(
     on(applySignal.setNotifications(memory, payload, new Date())),
   );
   setHandler(cancelSignal, (payload) => on(applySignal.cancel(memory, payload, new Date())));
+  setHandler(retryFailedSignal, (payload) => on(applySignal.retryFailed(memory, payload, new Date())));
   setHandler(teamSettingsChangedSignal, (payload) =>
     on(applySignal.teamSettingsChanged(memory, payload, new Date())),
   );
@@ -93,6 +111,10 @@ export async function sessionWorkflow(
     if (memory.state === 'cancelled') return cancel(input, memory);
     if (needsMovedNotice(memory)) {
       await notifyInvited(input, memory, 'moved');
+      continue;
+    }
+    if (memory.retryAsked) {
+      await retryFailed(input, memory);
       continue;
     }
     next = planNext(planInput(memory), new Date());
@@ -147,22 +169,76 @@ async function notifyInvited(
   step: 'moved' | 'cancelled',
 ): Promise<void> {
   const toldDate = memory.toldDate;
-  const owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: memory.invited });
-  await send(input, memory, step, owners, toldDate ?? undefined);
+  let owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: memory.invited });
+  if (patched(PATCHES.noNoticeWithoutItems)) owners = owners.filter((owner) => owner.items.length > 0);
+  const round = step === 'moved' && patched(PATCHES.movedNoticeRounds) ? (memory.moves ?? 0) + 1 : 0;
+  await send(input, memory, step, owners, { previousDate: toldDate ?? undefined, round });
+  if (round) memory.moves = round;
   memory.toldDate = memory.sessionDate;
 }
 
-/** Sends one email per owner through the notifier; returns the owners it reached. */
+/**
+ * Sends again what the provider refused, once someone says its cause is fixed: an invitation for
+ * the session (whatever date it failed for), a reminder only to owners still without a report and
+ * only for today's date, a "moved" notice only for the date the session is on now. Each under its
+ * first key, so a retry never sends what already went out.
+ */
+async function retryFailed(input: SessionWorkflowInput, memory: SessionMemory): Promise<void> {
+  memory.retryAsked = false;
+  const failed = memory.failed ?? [];
+  memory.failed = [];
+  const userIds = (step: DeliveryStep) => new Set(failed.filter((f) => f.step === step).map((f) => f.userId));
+  const invitees = userIds('invitation');
+  if (invitees.size) {
+    const owners = (await db.ownersToInvite({ sessionId: input.sessionId })).filter((o) =>
+      invitees.has(o.userId),
+    );
+    const sentTo = await send(input, memory, 'invitation', owners);
+    memory.invited = [...new Set([...memory.invited, ...sentTo])];
+  }
+  const current = (step: DeliveryStep) =>
+    new Set(
+      failed.filter((f) => f.step === step && f.sessionDate === memory.sessionDate).map((f) => f.userId),
+    );
+  const remind = current('reminder');
+  if (remind.size) {
+    const owners = await db.ownersMissingReports({
+      sessionId: input.sessionId,
+      sessionDate: memory.sessionDate,
+    });
+    const sentTo = await send(
+      input,
+      memory,
+      'reminder',
+      owners.filter((o) => remind.has(o.userId)),
+    );
+    memory.reminded = [...new Set([...memory.reminded, ...sentTo])];
+  }
+  const moved = current('moved');
+  const movedFrom = failed.find((f) => f.step === 'moved' && f.sessionDate === memory.sessionDate);
+  if (moved.size && movedFrom) {
+    const owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: [...moved] });
+    await send(input, memory, 'moved', owners, {
+      previousDate: movedFrom.previousDate,
+      round: movedFrom.round,
+    });
+  }
+}
+
+/**
+ * Sends one email per owner through the notifier; returns the owners it reached. Emails the
+ * provider refused are kept in `memory.failed` for a retry; the step itself always completes.
+ */
 async function send(
   input: SessionWorkflowInput,
   memory: SessionMemory,
   step: DeliveryStep,
   owners: OwnerWithItems[],
-  previousDate?: string,
+  { previousDate, round = 0 }: { previousDate?: string | undefined; round?: number } = {},
 ): Promise<string[]> {
   const sessionDate = memory.sessionDate;
   const messages = owners.map(({ items, ...to }) => ({
-    idempotencyKey: deliveryKey(input.sessionId, step, sessionDate, to.userId),
+    idempotencyKey: deliveryKey(input.sessionId, step, sessionDate, to.userId, round),
     template: step,
     to,
     sessionId: input.sessionId,
@@ -174,15 +250,54 @@ async function send(
     timeZone: memory.timeZone,
     items,
     ...(step === 'cancelled' && memory.cancelReason ? { reason: memory.cancelReason } : {}),
+    ...(round ? { round } : {}),
   }));
-  const results = messages.length ? await notifier.sendEmails(messages) : [];
+  const results = messages.length ? await sendEmails(input, messages) : [];
   const sentTo = results.filter((result) => result.state === 'sent').map((result) => result.userId);
+  const at = new Date().toISOString();
+  const failed: { userId: string; reason: string }[] = [];
   for (const result of results) {
     if (result.state === 'skipped')
       memory.skipped.push({ step, reason: `${result.userId}: ${result.reason ?? 'skipped'}` });
+    if (result.state === 'failed') {
+      const reason = result.reason ?? 'refused by the provider';
+      failed.push({ userId: result.userId, reason });
+      (memory.failed ??= []).push({
+        step,
+        sessionDate,
+        userId: result.userId,
+        reason,
+        at,
+        ...(previousDate ? { previousDate } : {}),
+        ...(round ? { round } : {}),
+      });
+    }
   }
-  memory.sent.push({ step, at: new Date().toISOString(), sessionDate, recipients: sentTo });
+  memory.sent.push({ step, at, sessionDate, recipients: sentTo, ...(failed.length ? { failed } : {}) });
   return sentTo;
+}
+
+/**
+ * The notifier call. Refusals come back as failed results; what is left is a notifier that kept
+ * failing past its retry bound (a provider down for most of a day, a quota that did not reset):
+ * those emails are recorded failed, where the process owner sees them, and the session goes on.
+ */
+async function sendEmails(input: SessionWorkflowInput, messages: EmailMessage[]): Promise<SendResult[]> {
+  try {
+    return await notifier.sendEmails(messages);
+  } catch (error) {
+    if (!patched(PATCHES.emailNeverFailsSession)) throw error;
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    const reason = `not sent: the email provider kept failing (${cause})`;
+    await db.recordFailedSends({ messages, reason });
+    return messages.map((m) => ({
+      idempotencyKey: m.idempotencyKey,
+      userId: m.to.userId,
+      state: 'failed',
+      reason,
+    }));
+  }
 }
 
 async function cancel(input: SessionWorkflowInput, memory: SessionMemory): Promise<SessionSummary> {

@@ -1,0 +1,143 @@
+// One refused address never silences a session, end to end: the built API, workflows worker and
+// notifier as processes, on the Temporal dev server and PostgreSQL, sending through the real Resend
+// SDK to the local Resend-compatible server (which refuses one address as Resend does, 422
+// validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
+import { Delivery, Membership, User, migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
+import { createTeam, daysAhead } from '@rhythm/persistence/testing';
+import {
+  connectDevServer,
+  createTestDatabase,
+  requireEnv,
+  startLocalResend,
+  startService,
+  type DevServer,
+  type LocalResend,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@rhythm/testing';
+import { setTimeout as delay } from 'node:timers/promises';
+
+const RESEND_KEY = 're_integration_refusals';
+let database: TestDatabase;
+let orm: Orm;
+let temporal: DevServer;
+let resend: LocalResend;
+let apiUrl: string;
+const services: ServiceProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  orm = await openOrm(database.url);
+  await migrateToLatest(orm);
+  temporal = await connectDevServer();
+  resend = await startLocalResend({ apiKey: RESEND_KEY });
+  const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS') };
+  const api = startService('api', { ...env, NODE_ENV: 'development', PORT: '0' });
+  const workflows = startService('workflows', { ...env, NODE_ENV: 'test' });
+  const notifier = startService('notifier', {
+    ...env,
+    NODE_ENV: 'test',
+    RESEND_API_KEY: RESEND_KEY,
+    RESEND_BASE_URL: resend.url,
+  });
+  services.push(api, workflows, notifier);
+  const line = await api.waitForOutput(/rhythm-api listening/);
+  apiUrl = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  await workflows.waitForOutput(/rhythm-workflows polling/, 60_000);
+  await notifier.waitForOutput(/rhythm-notifier polling/, 60_000);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(services.map((service) => service.stop()));
+  await resend?.close();
+  await temporal?.close();
+  await orm?.close(true);
+  await database?.drop();
+});
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(250);
+  }
+}
+
+async function api(token: string | null, method: string, path: string, body?: unknown) {
+  const response = await fetch(new URL(path, apiUrl), {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const deliveries = async (sessionId: string) =>
+  (await orm.em.fork().find(Delivery, { session: sessionId }, { populate: ['user'] }))
+    .map((row) => `${row.step}:${row.user.getEntity().name}:${row.state}`)
+    .sort();
+
+it('invites the two valid owners, records the third as failed with the provider’s words, keeps the session going, and retries it once fixed', async () => {
+  const fixture = await createTeam(orm);
+  const em = orm.em.fork();
+  // Ada administers the team; Cy gets an address the provider refuses.
+  await em.nativeUpdate(
+    Membership,
+    { team: fixture.team.id, user: fixture.ada.id },
+    { roles: ['administrator'] },
+  );
+  const refused = `cy-${fixture.team.id}@bounce.example.com`;
+  await em.nativeUpdate(User, { id: fixture.cy.id }, { email: refused });
+  resend.refuse(refused);
+  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  const token = signedIn.token as string;
+  const sessions = `/api/teams/${fixture.team.id}/sessions`;
+
+  // Five days ahead: the invitation goes out at once, the reminder is planned for 3 days before.
+  const created = await api(token, 'POST', sessions, { date: daysAhead(new Date(), 5), kind: 'doing' });
+  expect(created.status).toBe(201);
+  const sessionId = created.body.id as string;
+  await eventually(async () => (await deliveries(sessionId)).length === 3, 'three invitation deliveries');
+  expect(await deliveries(sessionId)).toEqual([
+    'invitation:Ada:sent',
+    'invitation:Bo:sent',
+    'invitation:Cy:failed',
+  ]);
+
+  const status = await api(token, 'GET', `${sessions}/${sessionId}/status`);
+  expect(status.status).toBe(200);
+  const cy = (status.body.deliveries as { name: string; state: string; reason: string }[]).find(
+    (delivery) => delivery.name === 'Cy',
+  );
+  expect(cy).toMatchObject({ state: 'failed', reason: expect.stringContaining('cannot receive email') });
+  expect(status.body.next).toMatchObject({ step: 'reminder' });
+  const detail = await api(token, 'GET', `${sessions}/${sessionId}`);
+  expect(detail.body.workflow).toMatchObject({
+    available: true,
+    status: { state: 'scheduled', next: { step: 'reminder' } },
+  });
+
+  // The metric ops alert on counts it.
+  const metrics = await (await fetch(`${apiUrl}/metrics`)).text();
+  expect(metrics).toMatch(/rhythm_failed_emails\{step="invitation"\} [1-9]/);
+
+  // The administrator fixes Cy's address and retries; a second retry has nothing left to do.
+  const fixed = `cy-${fixture.team.id}@example.com`;
+  await orm.em.fork().nativeUpdate(User, { id: fixture.cy.id }, { email: fixed });
+  expect(await api(token, 'POST', `${sessions}/${sessionId}/retry-failed`)).toMatchObject({
+    status: 202,
+    body: { failed: 1 },
+  });
+  await eventually(async () => (await deliveries(sessionId)).includes('invitation:Cy:sent'), 'the retry');
+  const again = await api(token, 'POST', `${sessions}/${sessionId}/retry-failed`);
+  expect(again.status).toBe(409);
+
+  // Each owner received exactly one invitation.
+  const received = (address: string) => resend.emails.filter((email) => email.to.includes(address)).length;
+  expect([fixture.ada.email!, fixture.bo.email!, fixed, refused].map(received)).toEqual([1, 1, 1, 0]);
+});
