@@ -1,4 +1,5 @@
 export { Delivery } from './delivery/delivery.entity.js';
+export { recordDeliveries, type DeliveryOutcome } from './delivery/record-deliveries.js';
 export { Membership } from './membership/membership.entity.js';
 export { OutboxEmail } from './outbox/outbox-email.entity.js';
 export { PlanItem } from './plan/plan-item.entity.js';

@@ -3,3 +3,4 @@ export * from './temporal.js';
 export * from './database.js';
 export * from './local-resend.js';
 export * from './service-process.js';
+export * from './eventually.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryState, EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Delivery, type Orm } from '@rhythm/persistence';
+import { Delivery, recordDeliveries, type DeliveryOutcome, type Orm } from '@rhythm/persistence';
 import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
 import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transports/transport.js';
@@ -40,7 +40,7 @@ export function createNotifierActivities({
         ),
       );
       const results = new Map<string, SendResult>();
-      const rows: Outcome[] = [];
+      const rows: DeliveryOutcome[] = [];
       const toSend: EmailMessage[] = [];
       for (const message of messages) {
         const done = recorded.get(message.idempotencyKey);
@@ -51,7 +51,8 @@ export function createNotifierActivities({
         else if (!message.to.email) rows.push(outcome(message, 'skipped', 'no email address'));
         else toSend.push(message);
       }
-      await record(orm, rows);
+      // A failed row is here again because someone asked for a retry: its new outcome replaces it.
+      await recordDeliveries(orm, rows, { replaceFailed: true });
       for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
         const chunk = toSend.slice(start, start + BATCH_SIZE);
         beat();
@@ -65,7 +66,7 @@ export function createNotifierActivities({
         );
         const sent = await sendChunk(transport, chunk, emails);
         // Recorded chunk by chunk: a crash later replays only the chunks not yet recorded.
-        await record(
+        await recordDeliveries(
           orm,
           chunk.map((message, i) => {
             const result = sent[i]!;
@@ -76,6 +77,7 @@ export function createNotifierActivities({
             rows.push(row);
             return row;
           }),
+          { replaceFailed: true },
         );
       }
       for (const row of rows)
@@ -152,46 +154,11 @@ function resultOf(message: EmailMessage, state: SendResult['state'], reason?: st
   };
 }
 
-interface Outcome {
-  message: EmailMessage;
-  state: DeliveryState;
-  error: string | null;
-  providerMessageId: string | null;
-}
-
 function outcome(
   message: EmailMessage,
   state: DeliveryState,
   error: string | null,
   providerMessageId: string | null = null,
-): Outcome {
+): DeliveryOutcome {
   return { message, state, error, providerMessageId };
-}
-
-/**
- * One Delivery row per message, once: a row that exists stays as it is, except a failed one,
- * which a retry's outcome replaces (so "sent" and "skipped" are never written over).
- */
-async function record(orm: Orm, rows: Outcome[]): Promise<void> {
-  if (rows.length === 0) return;
-  await orm.em.fork().upsertMany(
-    Delivery,
-    rows.map(({ message, state, error, providerMessageId }) => ({
-      session: message.sessionId,
-      user: message.to.userId,
-      step: message.template,
-      sessionDate: message.sessionDate,
-      round: message.round ?? 0,
-      idempotencyKey: message.idempotencyKey,
-      providerMessageId,
-      state,
-      error,
-    })),
-    {
-      onConflictFields: ['idempotencyKey'],
-      onConflictAction: 'merge',
-      onConflictMergeFields: ['state', 'error', 'providerMessageId'],
-      onConflictWhere: { state: 'failed' },
-    },
-  );
 }

@@ -251,7 +251,7 @@ test('a refused email reads in words, and an organiser sends the failed ones aga
         step: 'invitation',
         userId: users.noah.id,
         name: users.noah.name,
-        sessionDate: '2026-12-04',
+        sessionDate: session().date,
         state: 'failed',
         reason: 'validation_error: Invalid `to` field',
         at: '2026-11-27T08:00:01.000Z',

@@ -7,6 +7,7 @@ import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
   connectDevServer,
   createTestDatabase,
+  eventually,
   requireEnv,
   startLocalResend,
   startService,
@@ -15,7 +16,6 @@ import {
   type ServiceProcess,
   type TestDatabase,
 } from '@rhythm/testing';
-import { setTimeout as delay } from 'node:timers/promises';
 
 const RESEND_KEY = 're_integration_refusals';
 let database: TestDatabase;
@@ -54,16 +54,6 @@ afterAll(async () => {
   await orm?.close(true);
   await database?.drop();
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(250);
-  }
-}
 
 async function api(token: string | null, method: string, path: string, body?: unknown) {
   const response = await fetch(new URL(path, apiUrl), {

@@ -8,13 +8,13 @@ import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import {
   connectDevServer,
   createTestDatabase,
+  eventually,
   requireEnv,
   startService,
   type DevServer,
   type ServiceProcess,
   type TestDatabase,
 } from '@rhythm/testing';
-import { setTimeout as delay } from 'node:timers/promises';
 
 let database: TestDatabase;
 let orm: Orm;
@@ -37,20 +37,6 @@ afterAll(async () => {
 
 function env() {
   return { DATABASE_URL: database.url, TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'), NODE_ENV: 'test' };
-}
-
-async function eventually<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(250);
-  }
 }
 
 describe('the API process', () => {

@@ -8,13 +8,13 @@ import {
   type OwnerWithItems,
 } from '@rhythm/domain';
 import {
-  Delivery,
   Membership,
   Session,
   User,
   loadSessionReview,
   ownersMissingReports,
   ownersToInvite,
+  recordDeliveries,
   type Orm,
   type Team,
 } from '@rhythm/persistence';
@@ -76,20 +76,10 @@ export function createSessionActivities({
       messages: EmailMessage[];
       reason: string;
     }): Promise<void> {
-      await orm.em.fork().upsertMany(
-        Delivery,
-        messages.map((message) => ({
-          session: message.sessionId,
-          user: message.to.userId,
-          step: message.template,
-          sessionDate: message.sessionDate,
-          round: message.round ?? 0,
-          idempotencyKey: message.idempotencyKey,
-          providerMessageId: null,
-          state: 'failed' as const,
-          error: reason,
-        })),
-        { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
+      await recordDeliveries(
+        orm,
+        messages.map((message) => ({ message, state: 'failed', error: reason, providerMessageId: null })),
+        { replaceFailed: false },
       );
     },
 

@@ -187,8 +187,14 @@ async function retryFailed(input: SessionWorkflowInput, memory: SessionMemory): 
   memory.retryAsked = false;
   const failed = memory.failed ?? [];
   memory.failed = [];
-  const userIds = (step: DeliveryStep) => new Set(failed.filter((f) => f.step === step).map((f) => f.userId));
-  const invitees = userIds('invitation');
+  /** Who failed at `step`: for any date (invitations are per session) or the session's date now. */
+  const failedAt = (step: DeliveryStep, anyDate = false) =>
+    new Set(
+      failed
+        .filter((f) => f.step === step && (anyDate || f.sessionDate === memory.sessionDate))
+        .map((f) => f.userId),
+    );
+  const invitees = failedAt('invitation', true);
   if (invitees.size) {
     const owners = (await db.ownersToInvite({ sessionId: input.sessionId })).filter((o) =>
       invitees.has(o.userId),
@@ -196,11 +202,7 @@ async function retryFailed(input: SessionWorkflowInput, memory: SessionMemory): 
     const sentTo = await send(input, memory, 'invitation', owners);
     memory.invited = [...new Set([...memory.invited, ...sentTo])];
   }
-  const current = (step: DeliveryStep) =>
-    new Set(
-      failed.filter((f) => f.step === step && f.sessionDate === memory.sessionDate).map((f) => f.userId),
-    );
-  const remind = current('reminder');
+  const remind = failedAt('reminder');
   if (remind.size) {
     const owners = await db.ownersMissingReports({
       sessionId: input.sessionId,
@@ -214,7 +216,7 @@ async function retryFailed(input: SessionWorkflowInput, memory: SessionMemory): 
     );
     memory.reminded = [...new Set([...memory.reminded, ...sentTo])];
   }
-  const moved = current('moved');
+  const moved = failedAt('moved');
   const movedFrom = failed.find((f) => f.step === 'moved' && f.sessionDate === memory.sessionDate);
   if (moved.size && movedFrom) {
     const owners = await db.ownersByIds({ sessionId: input.sessionId, userIds: [...moved] });
@@ -252,7 +254,7 @@ async function send(
     ...(step === 'cancelled' && memory.cancelReason ? { reason: memory.cancelReason } : {}),
     ...(round ? { round } : {}),
   }));
-  const results = messages.length ? await sendEmails(input, messages) : [];
+  const results = messages.length ? await sendEmails(messages) : [];
   const sentTo = results.filter((result) => result.state === 'sent').map((result) => result.userId);
   const at = new Date().toISOString();
   const failed: { userId: string; reason: string }[] = [];
@@ -282,7 +284,7 @@ async function send(
  * failing past its retry bound (a provider down for most of a day, a quota that did not reset):
  * those emails are recorded failed, where the process owner sees them, and the session goes on.
  */
-async function sendEmails(input: SessionWorkflowInput, messages: EmailMessage[]): Promise<SendResult[]> {
+async function sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
   try {
     return await notifier.sendEmails(messages);
   } catch (error) {
