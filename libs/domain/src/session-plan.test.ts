@@ -1,4 +1,4 @@
-import { planNext, type SessionPlanInput } from './session-plan.js';
+import { lateInviteDue, planNext, type SessionPlanInput } from './session-plan.js';
 
 // Amsterdam is UTC+1 in winter: 09:00 local is 08:00Z.
 const base: SessionPlanInput = {
@@ -88,5 +88,22 @@ describe('planNext', () => {
 
   it('plans nothing but the end once the session day is over', () => {
     expect(plan({}, '2026-12-16T00:00:00Z')).toEqual({ step: 'held', at: '2026-12-15T23:00:00.000Z' });
+  });
+});
+
+describe('lateInviteDue', () => {
+  const due = (first: string, last: string) =>
+    lateInviteDue({ first: at(first), last: at(last) }).toISOString();
+
+  it('invites half a minute after a single change', () => {
+    expect(due('2026-12-08T10:00:00Z', '2026-12-08T10:00:00Z')).toBe('2026-12-08T10:00:30.000Z');
+  });
+
+  it('waits for the plan to be quiet, so changes in quick succession give one email', () => {
+    expect(due('2026-12-08T10:00:00Z', '2026-12-08T10:00:20Z')).toBe('2026-12-08T10:00:50.000Z');
+  });
+
+  it('never waits more than a minute after the first change', () => {
+    expect(due('2026-12-08T10:00:00Z', '2026-12-08T10:00:45Z')).toBe('2026-12-08T10:01:00.000Z');
   });
 });

@@ -63,3 +63,16 @@ export function reminderCoveredByInvitation(
     invitation.at.getTime() >= reminderAt.getTime()
   );
 }
+
+/**
+ * Owners given items after the invitation went out are invited late, once the plan has been quiet
+ * for half a minute and at most a minute after the first change: an administrator entering several
+ * items for someone sends them one email, and nobody waits more than a minute.
+ */
+export const LATE_INVITE_QUIET_MS = 30_000;
+export const LATE_INVITE_MAX_MS = 60_000;
+
+/** When owners newly involved by plan changes between `first` and `last` are invited. */
+export function lateInviteDue({ first, last }: { first: Date; last: Date }): Date {
+  return new Date(Math.min(last.getTime() + LATE_INVITE_QUIET_MS, first.getTime() + LATE_INVITE_MAX_MS));
+}

@@ -6,6 +6,7 @@ import {
   addDays,
   cancelSignal,
   localInstant,
+  planChangedSignal,
   rescheduleSignal,
   retryFailedSignal,
   setNotificationsSignal,
@@ -13,7 +14,16 @@ import {
   teamSettingsChangedSignal,
   type SessionSummary,
 } from '@rhythm/domain';
-import { Delivery, migrateToLatest, openOrm, Session, User, type Orm } from '@rhythm/persistence';
+import {
+  Delivery,
+  Membership,
+  PlanItem,
+  migrateToLatest,
+  openOrm,
+  Session,
+  User,
+  type Orm,
+} from '@rhythm/persistence';
 import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@rhythm/testing';
 import { Client, type WorkflowHandle } from '@temporalio/client';
@@ -447,6 +457,75 @@ describe('session workflow when email fails', () => {
         `Bo:${a}>${b}`,
       ].sort(),
     );
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+  });
+});
+
+describe('session workflow when the plan changes after the invitation', () => {
+  /** A new member of the fixture's team, with an address. */
+  async function addMember(fixture: TeamFixture, name: string): Promise<User> {
+    const em = orm.em.fork();
+    const user = em.create(User, {
+      name,
+      email: `${name.toLowerCase()}-${fixture.team.id}@example.com`,
+      locale: 'en',
+    });
+    em.create(Membership, { team: fixture.team.id, user, roles: ['member'] });
+    await em.flush();
+    return user;
+  }
+
+  it('invites an owner given items within a minute, once for changes in quick succession, and stops writing to an owner left without items', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 12);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('6d'); // Ada and Bo invited.
+    const dee = await addMember(fixture, 'Dee');
+
+    // Action B is handed from Bo to Dee, and 20 seconds later Dee gets a new action too.
+    const changedAt = await now();
+    await orm.em.fork().nativeUpdate(PlanItem, { id: fixture.items.actionB.id }, { owner: dee.id });
+    await handle.signal(planChangedSignal, {});
+    await env.sleep('20s');
+    const em = orm.em.fork();
+    em.create(PlanItem, {
+      team: fixture.team.id,
+      type: 'action',
+      title: 'Action D',
+      owner: dee,
+      strategy: fixture.items.strategy.id,
+    });
+    await em.flush();
+    await handle.signal(planChangedSignal, {});
+    await env.sleep('1m');
+
+    const toDee = notifier.delivered.filter((m) => m.sessionId === session.id && m.to.userId === dee.id);
+    expect(toDee.map((m) => `${m.template}:${m.items.map((i) => i.title).join('+')}`)).toEqual([
+      'invitation:Action B+Action D',
+    ]);
+    const status = await handle.query(statusQuery);
+    const late = status.sent.find((s) => s.step === 'invitation' && s.recipients.includes(dee.id));
+    expect(new Date(late!.at).getTime() - changedAt.getTime()).toBeLessThanOrEqual(60_000);
+
+    // Bo has no item left in this doing session: no "moved" notice, no reminder.
+    await handle.signal(rescheduleSignal, { date: addDays(date, 1) });
+    await finish(handle);
+    const later = notifier.delivered
+      .filter((m) => m.sessionId === session.id && m.template !== 'invitation')
+      .map((m) => `${m.template}:${m.to.name}`)
+      .sort();
+    expect(later).toEqual(['moved:Ada', 'moved:Dee', 'reminder:Ada', 'reminder:Dee']);
+  });
+
+  it('takes no notice of plan changes before the invitation: the invitation reads the plan as it is then', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 12);
+    const { session, handle } = await start(fixture, { date });
+    await handle.signal(planChangedSignal, {});
+    await env.sleep('1h');
+    expect(notifier.sentFor(session.id)).toEqual([]);
+    expect((await handle.query(statusQuery)).changes).toEqual([]);
     await handle.signal(cancelSignal, {});
     await finish(handle);
   });

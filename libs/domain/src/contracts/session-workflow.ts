@@ -39,10 +39,18 @@ export type TeamSettingsChangedSignal = z.infer<typeof TeamSettingsChangedSignal
 export const RetryFailedSignal = z.object({}).strict();
 export type RetryFailedSignal = z.infer<typeof RetryFailedSignal>;
 
+/**
+ * The plan changed under the session: an item it involves was created, handed to another owner or
+ * deleted. After the invitation went out, owners newly involved are invited (see lateInviteDue).
+ */
+export const PlanChangedSignal = z.object({}).strict();
+export type PlanChangedSignal = z.infer<typeof PlanChangedSignal>;
+
 export const rescheduleSignal = defineSignal<[RescheduleSignal]>('reschedule');
 export const retryFailedSignal = defineSignal<[RetryFailedSignal]>('retryFailed');
 export const setNotificationsSignal = defineSignal<[SetNotificationsSignal]>('setNotifications');
 export const cancelSignal = defineSignal<[CancelSignal]>('cancel');
+export const planChangedSignal = defineSignal<[PlanChangedSignal]>('planChanged');
 export const teamSettingsChangedSignal = defineSignal<[TeamSettingsChangedSignal]>('teamSettingsChanged');
 
 /** A step the workflow sends email for; `moved` and `cancelled` follow signals. */

@@ -3,6 +3,7 @@
 // continue-as-new and returned by the `status` query.
 import {
   CancelSignal,
+  PlanChangedSignal,
   RescheduleSignal,
   RetryFailedSignal,
   SetNotificationsSignal,
@@ -42,6 +43,8 @@ export interface SessionMemory {
   moves?: number;
   failed?: FailedSend[];
   retryAsked?: boolean;
+  /** Plan changes since the invitation not yet followed by a late invitation (ISO instants). */
+  planChanged?: { first: string; last: string };
 }
 
 export function initialMemory(input: SessionWorkflowInput): SessionMemory {
@@ -126,6 +129,19 @@ export const applySignal = {
     if (!memory.failed?.length) return ignore(memory, 'retryFailed', 'no failed emails', now);
     record(memory, `retry of ${memory.failed.length} failed email(s) asked`, now);
     memory.retryAsked = true;
+    return true;
+  },
+  /** Only after the invitation: before it, the invitation reads the plan as it is then. */
+  planChanged(memory: SessionMemory, payload: unknown, now: Date): boolean {
+    const parsed = PlanChangedSignal.safeParse(payload ?? {});
+    if (!parsed.success) return ignore(memory, 'planChanged', 'malformed payload', now);
+    if (memory.state !== 'scheduled' || !memory.invitation) return false;
+    const at = now.toISOString();
+    if (memory.planChanged) memory.planChanged.last = at;
+    else {
+      memory.planChanged = { first: at, last: at };
+      record(memory, 'plan changed: owners newly involved will be invited', now);
+    }
     return true;
   },
   cancel(memory: SessionMemory, payload: unknown, now: Date): boolean {

@@ -11,7 +11,9 @@ import {
   SessionWorkflowInputV1,
   cancelSignal,
   deliveryKey,
+  lateInviteDue,
   nextOccurrence,
+  planChangedSignal,
   planNext,
   reminderCoveredByInvitation,
   rescheduleSignal,
@@ -72,6 +74,8 @@ const notifier = proxyActivities<NotifierActivities>({
  *   bound) is recorded as failed sends, and the workflow carries on;
  * - "moved" notices are counted per session (round), so A → B → A → B tells owners three times;
  * - owners left with no items get no "moved" or "cancelled" notice.
+ * Without a patch, because no older history can take the new path: the `planChanged` signal (late
+ * owners invited) did not exist before, and without it the loop issues the same commands as before.
  */
 export const PATCHES = {
   emailNeverFailsSession: 'email-never-fails-session',
@@ -100,6 +104,7 @@ export async function sessionWorkflow(
     on(applySignal.setNotifications(memory, payload, new Date())),
   );
   setHandler(cancelSignal, (payload) => on(applySignal.cancel(memory, payload, new Date())));
+  setHandler(planChangedSignal, (payload) => on(applySignal.planChanged(memory, payload, new Date())));
   setHandler(retryFailedSignal, (payload) => on(applySignal.retryFailed(memory, payload, new Date())));
   setHandler(teamSettingsChangedSignal, (payload) =>
     on(applySignal.teamSettingsChanged(memory, payload, new Date())),
@@ -117,14 +122,21 @@ export async function sessionWorkflow(
       await retryFailed(input, memory);
       continue;
     }
+    const lateInviteAt = memory.planChanged ? lateInvitationDue(memory.planChanged) : null;
+    if (lateInviteAt && lateInviteAt <= Date.now()) {
+      await inviteLate(input, memory);
+      continue;
+    }
     next = planNext(planInput(memory), new Date());
     publish(input, memory, next);
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof sessionWorkflow>(input, { memory });
     }
-    const wait = next.at.getTime() - Date.now();
+    const wakeAt = Math.min(next.at.getTime(), lateInviteAt ?? Infinity);
+    const wait = wakeAt - Date.now();
     if (wait > 0 && (await condition(() => replan, wait))) continue;
     if (replan) continue; // A signal arrived while a step was due: plan again first.
+    if (wakeAt < next.at.getTime()) continue; // The late invitation is due first.
     switch (next.step) {
       case 'invitation':
         await invite(input, memory);
@@ -152,6 +164,25 @@ async function invite(input: SessionWorkflowInput, memory: SessionMemory): Promi
       reason: `invitation for ${sessionDate} went out after the reminder time`,
     });
   }
+}
+
+/**
+ * Owners who got items after the invitation went out (a new item, an item handed on) are invited
+ * now, listing their items; owners already invited are not written to again.
+ */
+async function inviteLate(input: SessionWorkflowInput, memory: SessionMemory): Promise<void> {
+  delete memory.planChanged;
+  const invited = new Set(memory.invited);
+  const owners = (await db.ownersToInvite({ sessionId: input.sessionId })).filter(
+    (owner) => !invited.has(owner.userId),
+  );
+  if (owners.length === 0) return;
+  const sentTo = await send(input, memory, 'invitation', owners);
+  memory.invited = [...memory.invited, ...sentTo];
+}
+
+function lateInvitationDue(changed: { first: string; last: string }): number {
+  return lateInviteDue({ first: new Date(changed.first), last: new Date(changed.last) }).getTime();
 }
 
 async function remind(input: SessionWorkflowInput, memory: SessionMemory): Promise<void> {
