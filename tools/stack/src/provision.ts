@@ -20,8 +20,14 @@ async function setupScript(name: string, what: string): Promise<string> {
     const { stdout } = await child;
     return stdout.trim().split('\n').pop() ?? '';
   } catch (error) {
+    const { code, message } = error as { code?: number | string; message?: string };
+    // The script printed why on stderr (above); say which step it was and how to go on.
+    const why =
+      typeof code === 'number'
+        ? `exit code ${code}; its reason is above`
+        : (code ?? message ?? String(error));
     throw new StackError(
-      `could not provide ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+      `could not provide ${what}: tools/setup/${name} failed (${why}). Fix that, then run ./rhythm setup again.`,
     );
   }
 }

@@ -72,6 +72,8 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       TEMPORAL_CLI_PATH: cli,
       TEMPORAL_E2E_NAMESPACE: E2E_NAMESPACE,
       CHROMIUM_PATH: debian.chromium,
+      // tools/stack's own test starts a PostgreSQL of its own: 54377, moved with RHYTHM_TEST_PG_PORT.
+      RHYTHM_STACK_TEST_PG_PORT: process.env.RHYTHM_STACK_TEST_PG_PORT ?? String(TEST_PG_PORT + 47),
     };
     const formatted = await prettierCheck();
     say('running lint, typecheck and tests (nx)…');
