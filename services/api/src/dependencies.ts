@@ -4,7 +4,7 @@
 import type { Logger } from '@rhythm/platform';
 import type { Orm } from '@rhythm/persistence';
 import type { Client } from '@temporalio/client';
-import type { TeamSettingsChangedSignal } from '@rhythm/domain';
+import type { ItemType, TeamSettingsChangedSignal } from '@rhythm/domain';
 import type { ApiConfig } from './config.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import type { SessionService } from './sessions/index.js';
@@ -18,6 +18,12 @@ export interface AppHooks {
    * harmless). Throw UnavailableError when Temporal cannot be reached.
    */
   onTeamSettingsChanged(teamId: string, settings: TeamSettingsChangedSignal): Promise<void>;
+  /**
+   * An item of `itemType` was created or handed to another owner: scheduled sessions that involve
+   * that type invite the owners newly involved. Called inside the change's transaction, like
+   * onTeamSettingsChanged; throw UnavailableError when Temporal cannot be reached.
+   */
+  onPlanChanged(teamId: string, itemType: ItemType): Promise<void>;
 }
 
 export interface AppDependencies {
@@ -27,7 +33,7 @@ export interface AppDependencies {
   temporal: Client;
   /** Sessions, their workflows and reports (src/sessions); main.ts builds it on `orm` and `temporal`. */
   sessions: SessionService;
-  /** main.ts: `{ onTeamSettingsChanged: sessions.onTeamSettingsChanged }`. */
+  /** main.ts: the session service's `onTeamSettingsChanged` and `onPlanChanged`. */
   hooks: AppHooks;
   /** Built from `config.auth` when absent; tests pass one to exercise a JWKS provider. */
   tokenVerifier?: TokenVerifier;

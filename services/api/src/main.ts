@@ -23,14 +23,18 @@ runMain('rhythm-api', async () => {
   );
   const temporal = await connectTemporalClient(config);
   const sessions = createSessionService({ orm, client: temporal });
-  // A team's new time zone or send hour is signalled to each of its scheduled sessions.
+  // A team's new time zone or send hour, and a plan item's new owner, are signalled to its
+  // scheduled sessions.
   const app = createApp({
     config,
     logger,
     orm,
     temporal,
     sessions,
-    hooks: { onTeamSettingsChanged: sessions.onTeamSettingsChanged },
+    hooks: {
+      onTeamSettingsChanged: sessions.onTeamSettingsChanged,
+      onPlanChanged: sessions.onPlanChanged,
+    },
   });
   const server = await listen(app, config.PORT);
   logger.info(

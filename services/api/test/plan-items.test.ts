@@ -2,7 +2,9 @@
 // owner, strategy) and delete; owners are team members and KPIs and actions sit under a strategy
 // of the same team.
 import { PlanItem, ProgressReport } from '@rhythm/persistence';
-import { useTestApp } from './support/test-app.js';
+import { UnavailableError } from '../src/errors.js';
+import { signalsOf } from './sessions/session-harness.js';
+import { startTestApp, useTestApp, type TestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 
 const testApp = useTestApp();
@@ -284,5 +286,84 @@ describe('deleting', () => {
       .set('Authorization', `Bearer ${world.tokens.itemOwner}`);
     expect(response.status).toBe(403);
     expect(await testApp().orm.em.fork().count(PlanItem, { id: world.items.action.id })).toBe(1);
+  });
+});
+
+describe('passing a new item or a new owner on to the scheduled sessions', () => {
+  let team: World;
+  beforeAll(async () => {
+    team = await createWorld(testApp()); // A team of its own: its sessions see only these changes.
+  });
+  const url = (plural: string) => `/api/teams/${team.team.id}/${plural}`;
+  const bearer = () => `Bearer ${team.tokens.administrator}`;
+  const planSignals = async (sessionId: string) =>
+    (await signalsOf(testApp().temporal, sessionId)).filter((s) => s.name === 'planChanged').length;
+
+  it('tells sessions that involve the type, inside the change, and nothing for a title', async () => {
+    const doing = await team.create.session({ kind: 'doing' });
+    const steering = await team.create.session({ kind: 'steering' });
+
+    const action = await testApp()
+      .http.post(url('actions'))
+      .set('Authorization', bearer())
+      .send({ title: 'Late action', ownerId: team.users.member.id, strategyId: team.items.strategy.id });
+    expect(action.status).toBe(201);
+    expect([await planSignals(doing.id), await planSignals(steering.id)]).toEqual([1, 1]);
+
+    const kpi = await testApp()
+      .http.post(url('kpis'))
+      .set('Authorization', bearer())
+      .send({ title: 'Late KPI', strategyId: team.items.strategy.id });
+    expect(kpi.status).toBe(201);
+    expect([await planSignals(doing.id), await planSignals(steering.id)]).toEqual([1, 2]);
+
+    const renamed = await testApp()
+      .http.patch(`${url('actions')}/${action.body.id}`)
+      .set('Authorization', bearer())
+      .send({ title: 'Renamed' });
+    expect(renamed.status).toBe(200);
+    expect([await planSignals(doing.id), await planSignals(steering.id)]).toEqual([1, 2]);
+
+    const handedOn = await testApp()
+      .http.patch(`${url('actions')}/${action.body.id}`)
+      .set('Authorization', bearer())
+      .send({ ownerId: team.users.itemOwner.id });
+    expect(handedOn.status).toBe(200);
+    expect([await planSignals(doing.id), await planSignals(steering.id)]).toEqual([2, 3]);
+  });
+});
+
+describe('when the sessions cannot be told of a plan change', () => {
+  let failing: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    failing = await startTestApp({
+      hooks: {
+        onPlanChanged: async () => {
+          throw new UnavailableError('Temporal did not answer');
+        },
+      },
+    });
+    w = await createWorld(failing);
+  });
+  afterEach(() => failing.assertConformance());
+  afterAll(() => failing.close());
+
+  it('keeps nothing and answers 503, so that a retry tells them', async () => {
+    const created = await failing.http
+      .post(`/api/teams/${w.team.id}/actions`)
+      .set('Authorization', `Bearer ${w.tokens.administrator}`)
+      .send({ title: 'Not kept', strategyId: w.items.strategy.id });
+    expect(created.status).toBe(503);
+    expect(created.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(await failing.orm.em.fork().count(PlanItem, { team: w.team.id, title: 'Not kept' })).toBe(0);
+
+    const handedOn = await failing.http
+      .patch(`/api/teams/${w.team.id}/actions/${w.items.action.id}`)
+      .set('Authorization', `Bearer ${w.tokens.administrator}`)
+      .send({ ownerId: w.users.member.id });
+    expect(handedOn.status).toBe(503);
+    const action = await failing.orm.em.fork().findOneOrFail(PlanItem, { id: w.items.action.id });
+    expect(action.owner.id).toBe(w.users.itemOwner.id);
   });
 });

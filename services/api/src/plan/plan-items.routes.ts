@@ -1,6 +1,7 @@
 // The plan: strategies, and the KPIs and actions under them. Members read it; administrators
 // create, change (title, owner, strategy) and delete items. The three kinds share one table, so
-// one factory makes the four routes of each kind.
+// one factory makes the four routes of each kind. A new item or a new owner is passed on to the
+// team's scheduled sessions (hooks.onPlanChanged) inside the change's transaction.
 import type { ItemType } from '@rhythm/domain';
 import { Membership, PlanItem, type EntityManager, type User } from '@rhythm/persistence';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -43,18 +44,26 @@ export function planItemRoutes(type: ItemType): Route[] {
     path: collection,
     operationId: `create${singular}`,
     summary: `Add ${a} ${label} to the plan (administrators)`,
+    description:
+      'Scheduled sessions that involve it are told before the item is kept: one whose invitation went out invites its owner within a minute. If they cannot be told, nothing changes (503).',
     tags,
     team: administrators,
     request: { params: TeamParams, body: schemas.create },
     responses: { 201: schemas.view },
-    handler: async ({ member, body, caller, em }) => {
-      const owner = body.ownerId ? await teamMember(em, member.team.id, body.ownerId) : caller;
-      const strategy =
-        type === 'strategy'
-          ? null
-          : await teamStrategy(em, member.team.id, (body as { strategyId: string }).strategyId);
-      const item = em.create(PlanItem, { team: member.team.id, type, title: body.title, owner, strategy });
-      await em.flush();
+    problems: [503],
+    handler: async ({ member, body, caller, em, deps }) => {
+      const item = await em.transactional(async (tx) => {
+        const owner = body.ownerId ? await teamMember(tx, member.team.id, body.ownerId) : caller;
+        const strategy =
+          type === 'strategy'
+            ? null
+            : await teamStrategy(tx, member.team.id, (body as { strategyId: string }).strategyId);
+        const item = tx.create(PlanItem, { team: member.team.id, type, title: body.title, owner, strategy });
+        await tx.flush();
+        // Inside the transaction: sessions already invited invite the new owner, or nothing changes.
+        await deps.hooks.onPlanChanged(member.team.id, type);
+        return item;
+      });
       return { status: 201, body: planItemView(item) };
     },
   });
@@ -64,24 +73,32 @@ export function planItemRoutes(type: ItemType): Route[] {
     path: `${collection}/{itemId}`,
     operationId: `update${singular}`,
     summary: `Change ${a} ${label}’s title, owner${type === 'strategy' ? '' : ' or strategy'} (administrators)`,
+    description:
+      'A new owner is passed on to the scheduled sessions that involve the item before the change is kept, and invited by those whose invitation went out. If they cannot be told, nothing changes (503).',
     tags,
     team: administrators,
     request: { params: ItemParams, body: schemas.update },
     responses: { 200: schemas.view },
-    problems: [404],
-    handler: async ({ member, params, body, em }) => {
-      const item = await teamItem(em, member.team.id, type, params.itemId);
-      const changes = body as { title?: string; ownerId?: string; strategyId?: string };
-      em.assign(item, {
-        ...(changes.title !== undefined ? { title: changes.title } : {}),
-        ...(changes.ownerId !== undefined
-          ? { owner: await teamMember(em, member.team.id, changes.ownerId) }
-          : {}),
-        ...(changes.strategyId !== undefined
-          ? { strategy: await teamStrategy(em, member.team.id, changes.strategyId) }
-          : {}),
+    problems: [404, 503],
+    handler: async ({ member, params, body, em, deps }) => {
+      const item = await em.transactional(async (tx) => {
+        const item = await teamItem(tx, member.team.id, type, params.itemId);
+        const ownerBefore = item.owner.id;
+        const changes = body as { title?: string; ownerId?: string; strategyId?: string };
+        tx.assign(item, {
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.ownerId !== undefined
+            ? { owner: await teamMember(tx, member.team.id, changes.ownerId) }
+            : {}),
+          ...(changes.strategyId !== undefined
+            ? { strategy: await teamStrategy(tx, member.team.id, changes.strategyId) }
+            : {}),
+        });
+        await tx.flush();
+        // A new owner is invited by the sessions already invited; if they cannot be told, no change.
+        if (item.owner.id !== ownerBefore) await deps.hooks.onPlanChanged(member.team.id, type);
+        return item;
       });
-      await em.flush();
       return { status: 200, body: planItemView(item) };
     },
   });

@@ -1,7 +1,9 @@
 // The session service the routes call: every operation bound to its dependencies once at boot.
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
+import type { ItemType } from '@rhythm/domain';
 import { cancelSession, rescheduleSession, resyncSession, setNotifications } from './change-session.js';
 import { createSession, type CreateSessionOptions } from './create-session.js';
+import { onPlanChanged } from './plan-changed.js';
 import { retryFailedSends } from './retry-failed.js';
 import { sessionCalendar } from './session-calendar.js';
 import { sessionContext, type SessionServiceDependencies } from './session-context.js';
@@ -33,6 +35,7 @@ export function createSessionService(deps: SessionServiceDependencies) {
     retryFailedSends: (teamId: string, sessionId: string) => retryFailedSends(ctx, teamId, sessionId),
     onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) =>
       onTeamSettingsChanged(ctx, teamId, settings),
+    onPlanChanged: (teamId: string, itemType: ItemType) => onPlanChanged(ctx, teamId, itemType),
     sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),
     sessionReports: (teamId: string, sessionId: string) => sessionReports(ctx, teamId, sessionId),
     sessionStatus: (teamId: string, sessionId: string) => sessionStatus(ctx, teamId, sessionId),

@@ -34,6 +34,28 @@ export async function signalSession<Args extends unknown[]>(
   return 'signalled';
 }
 
+/** Signals at once per batch: a team has tens of scheduled sessions, not thousands. */
+const BATCH = 10;
+
+/**
+ * Signals every row's workflow, a batch at a time, and stops at the first batch with a failure:
+ * returns how many rows were tried (the failed batch included) and the first failure, or null.
+ */
+export async function signalInBatches<Args extends unknown[]>(
+  ctx: SessionContext,
+  rows: CommittedSession[],
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<{ tried: number; reason: unknown } | null> {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const outcomes = await Promise.allSettled(batch.map((row) => signalSession(ctx, row, signal, ...args)));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) return { tried: start + batch.length, reason: failed.reason };
+  }
+  return null;
+}
+
 /** Ends the workflow if it runs; none at all is fine too. */
 export async function terminateSessionWorkflow(
   ctx: SessionContext,

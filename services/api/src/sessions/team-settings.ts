@@ -10,11 +10,8 @@ import { Session } from '@rhythm/persistence';
 import { WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { committed, findTeam } from './session-rows.js';
-import { signalSession } from './session-workflow.js';
+import { signalInBatches, signalSession } from './session-workflow.js';
 import { TeamSettingsInput, parseInput } from './sessions.schemas.js';
-
-/** Signals at once per batch: a team has tens of scheduled sessions, not thousands. */
-const BATCH = 10;
 
 export async function onTeamSettingsChanged(
   ctx: SessionContext,
@@ -30,22 +27,16 @@ export async function onTeamSettingsChanged(
     { orderBy: { date: 'asc' } },
   );
   const rows = sessions.map((session) => committed(session, team));
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    const outcomes = await Promise.allSettled(
-      batch.map((row) => signalSession(ctx, row, teamSettingsChangedSignal, next)),
+  const failure = await signalInBatches(ctx, rows, teamSettingsChangedSignal, next);
+  if (failure) {
+    // Every session tried so far, the failed ones too: a signal that reported failure may have landed.
+    const before = { timeZone: team.timeZone, sendHour: team.sendHour };
+    await Promise.allSettled(
+      rows.slice(0, failure.tried).map((row) => signalSession(ctx, row, teamSettingsChangedSignal, before)),
     );
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) {
-      // Every session tried so far, the failed ones too: a signal that reported failure may have landed.
-      const before = { timeZone: team.timeZone, sendHour: team.sendHour };
-      await Promise.allSettled(
-        rows.slice(0, start + BATCH).map((row) => signalSession(ctx, row, teamSettingsChangedSignal, before)),
-      );
-      throw new WorkflowUnavailableError(
-        'The team settings were not passed on to its sessions',
-        failed.reason,
-      );
-    }
+    throw new WorkflowUnavailableError(
+      'The team settings were not passed on to its sessions',
+      failure.reason,
+    );
   }
 }

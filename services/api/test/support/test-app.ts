@@ -81,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       settingsChanges.push({ teamId, ...settings });
       await sessions.onTeamSettingsChanged(teamId, settings);
     },
+    onPlanChanged: (teamId, itemType) => sessions.onPlanChanged(teamId, itemType),
     ...options.hooks,
   };
   const app = createApp({

@@ -241,7 +241,10 @@ export interface paths {
         /** The team’s strategies */
         get: operations["listStrategies"];
         put?: never;
-        /** Add a strategy to the plan (administrators) */
+        /**
+         * Add a strategy to the plan (administrators)
+         * @description Scheduled sessions that involve it are told before the item is kept: one whose invitation went out invites its owner within a minute. If they cannot be told, nothing changes (503).
+         */
         post: operations["createStrategy"];
         delete?: never;
         options?: never;
@@ -266,7 +269,10 @@ export interface paths {
         delete: operations["deleteStrategy"];
         options?: never;
         head?: never;
-        /** Change a strategy’s title, owner (administrators) */
+        /**
+         * Change a strategy’s title, owner (administrators)
+         * @description A new owner is passed on to the scheduled sessions that involve the item before the change is kept, and invited by those whose invitation went out. If they cannot be told, nothing changes (503).
+         */
         patch: operations["updateStrategy"];
         trace?: never;
     };
@@ -280,7 +286,10 @@ export interface paths {
         /** The team’s KPIs */
         get: operations["listKpis"];
         put?: never;
-        /** Add a KPI to the plan (administrators) */
+        /**
+         * Add a KPI to the plan (administrators)
+         * @description Scheduled sessions that involve it are told before the item is kept: one whose invitation went out invites its owner within a minute. If they cannot be told, nothing changes (503).
+         */
         post: operations["createKpi"];
         delete?: never;
         options?: never;
@@ -302,7 +311,10 @@ export interface paths {
         delete: operations["deleteKpi"];
         options?: never;
         head?: never;
-        /** Change a KPI’s title, owner or strategy (administrators) */
+        /**
+         * Change a KPI’s title, owner or strategy (administrators)
+         * @description A new owner is passed on to the scheduled sessions that involve the item before the change is kept, and invited by those whose invitation went out. If they cannot be told, nothing changes (503).
+         */
         patch: operations["updateKpi"];
         trace?: never;
     };
@@ -316,7 +328,10 @@ export interface paths {
         /** The team’s actions */
         get: operations["listActions"];
         put?: never;
-        /** Add an action to the plan (administrators) */
+        /**
+         * Add an action to the plan (administrators)
+         * @description Scheduled sessions that involve it are told before the item is kept: one whose invitation went out invites its owner within a minute. If they cannot be told, nothing changes (503).
+         */
         post: operations["createAction"];
         delete?: never;
         options?: never;
@@ -338,7 +353,10 @@ export interface paths {
         delete: operations["deleteAction"];
         options?: never;
         head?: never;
-        /** Change an action’s title, owner or strategy (administrators) */
+        /**
+         * Change an action’s title, owner or strategy (administrators)
+         * @description A new owner is passed on to the scheduled sessions that involve the item before the change is kept, and invited by those whose invitation went out. If they cannot be told, nothing changes (503).
+         */
         patch: operations["updateAction"];
         trace?: never;
     };
