@@ -2,6 +2,8 @@
 // notifier as processes, on the Temporal dev server and PostgreSQL, sending through the real Resend
 // SDK to the local Resend-compatible server (which refuses one address as Resend does, 422
 // validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
+// In the same setting: an owner given an item after the invitation went out is invited within a
+// minute.
 import { Delivery, Membership, User, migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
 import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
@@ -131,3 +133,48 @@ it('invites the two valid owners, records the third as failed with the providerâ
   const received = (address: string) => resend.emails.filter((email) => email.to.includes(address)).length;
   expect([fixture.ada.email!, fixture.bo.email!, fixed, refused].map(received)).toEqual([1, 1, 1, 0]);
 });
+
+it('invites an owner given an item after the invitation went out within a minute, and only them', async () => {
+  const fixture = await createTeam(orm);
+  const em = orm.em.fork();
+  await em.nativeUpdate(
+    Membership,
+    { team: fixture.team.id, user: fixture.ada.id },
+    { roles: ['administrator'] },
+  );
+  const dee = em.create(User, { name: 'Dee', email: `dee-${fixture.team.id}@example.com`, locale: 'en' });
+  em.create(Membership, { team: fixture.team.id, user: dee, roles: ['member'] });
+  await em.flush();
+  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  const token = signedIn.token as string;
+  const team = `/api/teams/${fixture.team.id}`;
+
+  const created = await api(token, 'POST', `${team}/sessions`, {
+    date: daysAhead(new Date(), 5),
+    kind: 'doing',
+  });
+  const sessionId = created.body.id as string;
+  const invited = ['invitation:Ada:sent', 'invitation:Bo:sent', 'invitation:Cy:skipped']; // Cy: no address.
+  await eventually(
+    async () => (await deliveries(sessionId)).join() === invited.join(),
+    'the invitations of Ada and Bo',
+  );
+
+  const given = Date.now();
+  const action = await api(token, 'POST', `${team}/actions`, {
+    title: 'Late action',
+    ownerId: dee.id,
+    strategyId: fixture.items.strategy.id,
+  });
+  expect(action.status).toBe(201);
+  await eventually(
+    async () => (await deliveries(sessionId)).includes('invitation:Dee:sent'),
+    "Dee's invitation",
+    60_000,
+  );
+  expect(Date.now() - given).toBeLessThan(60_000);
+  const toDee = resend.emails.filter((email) => email.to.includes(dee.email!));
+  expect(toDee).toHaveLength(1);
+  expect(toDee[0]!.text).toContain('Late action');
+  expect(await deliveries(sessionId)).toEqual([...invited, 'invitation:Dee:sent']);
+}, 90_000);
