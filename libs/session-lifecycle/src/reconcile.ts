@@ -1,23 +1,73 @@
-// Every scheduled session has a running workflow: the API starts it on create, and this pass,
-// run by the sessions worker at start, starts any that are missing (seeded or imported rows, or a
-// create whose process died between the row and the start). Starting is idempotent, so the pass
-// is too.
+// The keeper: every scheduled session has a running workflow. The sessions worker runs a pass at
+// boot and then periodically (SESSION_KEEPER_INTERVAL_SECONDS). A pass
+// - starts the workflow of a scheduled row that has none (seeded or imported rows, a create whose
+//   process died between the row and the start);
+// - starts a new run for a row whose workflow ended early (failed, terminated, timed out,
+//   cancelled): it carries on from the Delivery rows, so nothing delivered is sent again;
+// - flags for ops a row whose workflow completed although the row is still scheduled (nothing the
+//   keeper can safely redo), with the reason, in its result and the worker's log.
+// Starting is idempotent (an id already running is left alone), so passes may overlap and several
+// workers may keep at once.
+import { sessionWorkflowId } from '@rhythm/domain';
 import { Session, type Orm } from '@rhythm/persistence';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { startSessionWorkflow, type StartSessionOptions } from './start-session.js';
 
-export async function startMissingSessionWorkflows(
+/** How a run may end early; a new run carries on after these. */
+const ENDED_EARLY = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED']);
+
+export interface KeeperPass {
+  /** Sessions whose missing workflow was started. */
+  started: string[];
+  /** Sessions whose workflow had ended early, followed by a new run. */
+  resumed: { sessionId: string; previousRun: string }[];
+  /** Sessions that need a person: why. */
+  flagged: { sessionId: string; reason: string }[];
+}
+
+export interface KeeperOptions extends Omit<StartSessionOptions, 'resumeAfter'> {
+  /** Only this team's sessions (ops healing one team; tests sharing a database). */
+  teamId?: string;
+}
+
+export async function keepSessionWorkflows(
   orm: Orm,
   client: Client,
-  options: StartSessionOptions = {},
-): Promise<string[]> {
+  { teamId, ...options }: KeeperOptions = {},
+): Promise<KeeperPass> {
   const sessions = await orm.em
     .fork()
-    .find(Session, { state: 'scheduled' }, { populate: ['team'], orderBy: { date: 'asc' } });
-  const started: string[] = [];
+    .find(
+      Session,
+      { state: 'scheduled', ...(teamId ? { team: teamId } : {}) },
+      { populate: ['team'], orderBy: { date: 'asc' } },
+    );
+  const pass: KeeperPass = { started: [], resumed: [], flagged: [] };
   for (const session of sessions) {
-    if (await startSessionWorkflow(client, session, session.team.getEntity(), options))
-      started.push(session.id);
+    const team = session.team.getEntity();
+    const run = await lastRun(client, session.id);
+    if (run === 'RUNNING' || run === 'CONTINUED_AS_NEW') continue;
+    if (run === null) {
+      if (await startSessionWorkflow(client, session, team, options)) pass.started.push(session.id);
+    } else if (ENDED_EARLY.has(run)) {
+      if (await startSessionWorkflow(client, session, team, { ...options, resumeAfter: run }))
+        pass.resumed.push({ sessionId: session.id, previousRun: run });
+    } else {
+      pass.flagged.push({
+        sessionId: session.id,
+        reason: `its workflow ${run.toLowerCase()} but the session is still scheduled: check its history in the Temporal UI`,
+      });
+    }
   }
-  return started;
+  return pass;
+}
+
+/** The status of the session's latest run (RUNNING, TERMINATED, …), or null when it has none. */
+async function lastRun(client: Client, sessionId: string): Promise<string | null> {
+  try {
+    return (await client.workflow.getHandle(sessionWorkflowId(sessionId)).describe()).status.name;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw error;
+  }
 }

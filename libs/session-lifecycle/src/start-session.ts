@@ -24,6 +24,12 @@ export function sessionWorkflowInput(
 
 export interface StartSessionOptions {
   taskQueue?: string;
+  /**
+   * The keeper's restart of a session whose last run ended early (failed, terminated, timed out;
+   * how, e.g. "TERMINATED"): the new run carries on from the Delivery rows. Only a run that ended
+   * so may be followed (ALLOW_DUPLICATE_FAILED_ONLY); a completed one (held, cancelled) never is.
+   */
+  resumeAfter?: string;
 }
 
 /**
@@ -42,9 +48,13 @@ export async function startSessionWorkflow(
     await client.workflow.start('sessionWorkflow', {
       taskQueue: options.taskQueue ?? SESSIONS_TASK_QUEUE,
       workflowId: sessionWorkflowId(session.id),
-      args: [sessionWorkflowInput(session, team)],
+      args: options.resumeAfter
+        ? [sessionWorkflowInput(session, team), { resume: { previousRun: options.resumeAfter } }]
+        : [sessionWorkflowInput(session, team)],
       memo: { teamName: team.name },
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdReusePolicy: options.resumeAfter
+        ? WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY
+        : WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
     return true;
   } catch (error) {

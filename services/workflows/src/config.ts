@@ -8,6 +8,11 @@ export const WorkflowsConfig = TemporalEnv.extend({
   HEALTH_PORT: Port.optional(),
   /** A workflow bundle prebuilt at image build time; unset: bundled from source at start. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /**
+   * How often the keeper looks for scheduled sessions whose workflow is missing or ended early
+   * (it also runs at boot). Ten minutes: a terminated session loses at most that much of its plan.
+   */
+  SESSION_KEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 export type WorkflowsConfig = z.infer<typeof WorkflowsConfig>;
 

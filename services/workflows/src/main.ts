@@ -1,5 +1,6 @@
 // rhythm-workflows: the sessions worker. Config → PostgreSQL → Temporal → run until SIGTERM, then
-// drain: stop polling, let running activities finish within the grace time, exit 0.
+// drain: stop polling, let running activities finish within the grace time, exit 0. Beside the
+// worker runs the session keeper (keeper.ts): every scheduled session keeps a running workflow.
 import { connectOrm } from '@rhythm/persistence';
 import {
   connectTemporalClient,
@@ -11,8 +12,8 @@ import {
   temporalConnectionOptions,
 } from '@rhythm/platform';
 import { NativeConnection } from '@temporalio/worker';
-import { startMissingSessionWorkflows } from '@rhythm/session-lifecycle';
 import { loadWorkflowsConfig } from './config.js';
+import { startKeeper } from './keeper.js';
 import { createSessionActivities } from './sessions/session.activities.js';
 import { createSessionsWorker } from './worker.js';
 
@@ -32,15 +33,19 @@ runMain('rhythm-workflows', async () => {
     activities: createSessionActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
+  let stopKeeper = async () => {};
   await runWorker(worker, {
     service: 'rhythm-workflows',
     logger,
     healthPort: config.HEALTH_PORT,
-    close: [() => connection.close(), () => client.connection.close(), () => orm.close()],
+    close: [() => stopKeeper(), () => connection.close(), () => client.connection.close(), () => orm.close()],
     afterStart: async () => {
-      const started = await startMissingSessionWorkflows(orm, client);
-      if (started.length)
-        logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
+      stopKeeper = startKeeper({
+        orm,
+        client,
+        logger,
+        intervalMs: config.SESSION_KEEPER_INTERVAL_SECONDS * 1000,
+      });
     },
   });
 });

@@ -7,10 +7,13 @@
 // - it refuses the addresses a test names (as Resend refuses a bad recipient): that message is
 //   `failed` with the provider's words, the others of the batch still go out;
 // - while `down`, every call fails with a retryable failure, as the notifier does while Resend
-//   answers 5xx or not at all (Temporal retries until the workflow's bound).
+//   answers 5xx or not at all (Temporal retries until the workflow's bound);
+// - it writes each outcome as a Delivery row with the notifier's own function (recordDeliveries),
+//   so what the keeper and Process status read is there as in production.
 // The notifier's own tests cover rendering and the real Resend SDK; tests/integration runs the
 // built notifier end to end.
 import type { EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import { recordDeliveries, type Orm } from '@rhythm/persistence';
 import { ApplicationFailure } from '@temporalio/activity';
 
 export interface NotifierStandIn {
@@ -27,7 +30,8 @@ export interface NotifierStandIn {
   sentFor(sessionId: string): string[];
 }
 
-export function notifierStandIn(): NotifierStandIn {
+/** `orm`: the test database's, once it is open. */
+export function notifierStandIn(orm: () => Orm): NotifierStandIn {
   const records = new Map<string, SendResult>();
   const refused = new Set<string>();
   const standIn: NotifierStandIn = {
@@ -43,7 +47,7 @@ export function notifierStandIn(): NotifierStandIn {
             'application_error (500): An unexpected error occurred.',
             'EmailProviderUnavailable',
           );
-        return messages.map((message) => {
+        const results = messages.map((message): SendResult => {
           const recorded = records.get(message.idempotencyKey);
           if (recorded) return recorded;
           const base = { idempotencyKey: message.idempotencyKey, userId: message.to.userId };
@@ -64,6 +68,15 @@ export function notifierStandIn(): NotifierStandIn {
           records.set(message.idempotencyKey, result);
           return result;
         });
+        await recordDeliveries(
+          orm(),
+          messages.map((message, i) => {
+            const { state, reason } = results[i]!;
+            return { message, state, error: reason ?? null, providerMessageId: null };
+          }),
+          { replaceFailed: true },
+        );
+        return results;
       },
     },
     sentFor(sessionId) {

@@ -24,7 +24,7 @@ import {
   User,
   type Orm,
 } from '@rhythm/persistence';
-import { startSessionWorkflow } from '@rhythm/session-lifecycle';
+import { keepSessionWorkflows, startSessionWorkflow } from '@rhythm/session-lifecycle';
 import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@rhythm/testing';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -49,7 +49,7 @@ let database: TestDatabase;
 let orm: Orm;
 let running: Promise<unknown>;
 let workers: Worker[];
-const notifier = notifierStandIn();
+const notifier = notifierStandIn(() => orm);
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
@@ -528,5 +528,73 @@ describe('session workflow when the plan changes after the invitation', () => {
     expect((await handle.query(statusQuery)).changes).toEqual([]);
     await handle.signal(cancelSignal, {});
     await finish(handle);
+  });
+});
+
+describe('session workflow kept by the keeper', () => {
+  it('follows a terminated run with one that carries on from what was sent: no second invitation, moves told, reminders sent', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 12);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('6d'); // Ada and Bo invited; Cy skipped (no address).
+    await handle.terminate('ended by mistake');
+
+    const pass = await keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id });
+    expect(pass).toEqual({
+      started: [],
+      resumed: [{ sessionId: session.id, previousRun: 'TERMINATED' }],
+      flagged: [],
+    });
+    expect(await keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id })).toEqual({
+      started: [],
+      resumed: [],
+      flagged: [],
+    });
+
+    await env.sleep('1h');
+    let status = await handle.query(statusQuery);
+    expect(status.changes.map((c) => c.what)).toEqual([
+      'carried on from 3 recorded email(s) after the previous run ended (TERMINATED)',
+    ]);
+    expect(status.next?.step).toBe('reminder');
+    const later = addDays(date, 1);
+    await handle.signal(rescheduleSignal, { date: later });
+    await finish(handle);
+    status = await handle.query(statusQuery);
+    expect(status.sent.map((s) => `${s.step}:${s.sessionDate}:${s.recipients.length}`)).toEqual([
+      `invitation:${date}:2`,
+      `moved:${later}:2`,
+      `reminder:${later}:2`,
+    ]);
+    expect(notifier.sentFor(session.id)).toEqual(
+      [
+        `invitation:Ada:${date}`,
+        `invitation:Bo:${date}`,
+        `moved:Ada:${later}`,
+        `moved:Bo:${later}`,
+        `reminder:Ada:${later}`,
+        `reminder:Bo:${later}`,
+      ].sort(),
+    );
+    expect(await sessionState(orm, session.id)).toBe('held');
+  });
+
+  it('starts a missing workflow, and flags a session whose workflow completed while its row is still scheduled', async () => {
+    const fixture = await createTeam(orm);
+    const missing = await createSession(orm, fixture.team, { date: daysAhead(await now(), 20) });
+    const { session: done, handle } = await start(fixture, { date: daysAhead(await now(), 20) });
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+    await orm.em.fork().nativeUpdate(Session, { id: done.id }, { state: 'scheduled' });
+
+    const pass = await keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id });
+    startedThisTest.push(env.client.workflow.getHandle(`session-${missing.id}`));
+    expect(pass.started).toEqual([missing.id]);
+    expect(pass.resumed).toEqual([]);
+    expect(pass.flagged).toEqual([
+      { sessionId: done.id, reason: expect.stringContaining('completed but the session is still scheduled') },
+    ]);
+    await env.client.workflow.getHandle(`session-${missing.id}`).signal(cancelSignal, {});
+    await finish(env.client.workflow.getHandle(`session-${missing.id}`));
   });
 });

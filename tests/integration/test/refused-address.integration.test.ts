@@ -3,7 +3,9 @@
 // SDK to the local Resend-compatible server (which refuses one address as Resend does, 422
 // validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
 // In the same setting: an owner given an item after the invitation went out is invited within a
-// minute.
+// minute; a session whose workflow is terminated gets a new run from the keeper that sends nothing
+// twice.
+import { sessionWorkflowId, statusQuery } from '@rhythm/domain';
 import { Delivery, Membership, User, migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
 import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
@@ -35,7 +37,12 @@ beforeAll(async () => {
   resend = await startLocalResend({ apiKey: RESEND_KEY });
   const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS') };
   const api = startService('api', { ...env, NODE_ENV: 'development', PORT: '0' });
-  const workflows = startService('workflows', { ...env, NODE_ENV: 'test' });
+  // The keeper every 2 s instead of every 10 minutes, so that a terminated workflow comes back quickly.
+  const workflows = startService('workflows', {
+    ...env,
+    NODE_ENV: 'test',
+    SESSION_KEEPER_INTERVAL_SECONDS: '2',
+  });
   const notifier = startService('notifier', {
     ...env,
     NODE_ENV: 'test',
@@ -178,3 +185,31 @@ it('invites an owner given an item after the invitation went out within a minute
   expect(toDee[0]!.text).toContain('Late action');
   expect(await deliveries(sessionId)).toEqual([...invited, 'invitation:Dee:sent']);
 }, 90_000);
+
+it('follows a terminated session workflow with a new run that carries on without sending anything twice', async () => {
+  const fixture = await createTeam(orm);
+  await orm.em
+    .fork()
+    .nativeUpdate(Membership, { team: fixture.team.id, user: fixture.ada.id }, { roles: ['administrator'] });
+  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  const created = await api(signedIn.token as string, 'POST', `/api/teams/${fixture.team.id}/sessions`, {
+    date: daysAhead(new Date(), 5),
+    kind: 'doing',
+  });
+  const sessionId = created.body.id as string;
+  await eventually(async () => (await deliveries(sessionId)).length === 3, 'the invitations');
+
+  const handle = temporal.client.workflow.getHandle(sessionWorkflowId(sessionId));
+  const firstRun = (await handle.describe()).runId;
+  await handle.terminate('ended by mistake');
+  const status = await eventually(async () => {
+    const run = await handle.describe();
+    return run.runId !== firstRun && run.status.name === 'RUNNING' && (await handle.query(statusQuery));
+  }, 'a new run started by the keeper');
+  expect(status.changes.map((change) => change.what)).toContain(
+    'carried on from 3 recorded email(s) after the previous run ended (TERMINATED)',
+  );
+  expect(status.next?.step).toBe('reminder');
+  const received = (address: string) => resend.emails.filter((email) => email.to.includes(address)).length;
+  expect([fixture.ada.email!, fixture.bo.email!].map(received)).toEqual([1, 1]);
+});

@@ -87,6 +87,17 @@ export interface FailedSend {
   round?: number;
 }
 
+/** A Delivery row as the workflow sees it when a new run carries on from what was sent. */
+export interface DeliveryRecord {
+  step: NotificationStep;
+  userId: string;
+  sessionDate: string;
+  round: number;
+  state: 'sent' | 'skipped' | 'failed';
+  reason: string | null;
+  at: string;
+}
+
 export const statusQuery = defineQuery<SessionStatus>('status');
 
 /** What the workflow returns when the session's day is over (or it was cancelled). */

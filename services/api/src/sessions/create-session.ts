@@ -3,7 +3,7 @@
 // The order is: INSERT the row and COMMIT, then start `session-<id>`; if the start fails, delete the
 // row, then terminate whatever the failed start may have left. Why the row commits first:
 // - A process that dies between the two steps leaves a scheduled row without a workflow, and that is
-//   the state the sessions worker's reconciler (startMissingSessionWorkflows, at every boot) repairs,
+//   the state the sessions worker's reconciler (keepSessionWorkflows, at boot and every ten minutes) repairs,
 //   as does a retry with the same Idempotency-Key and the next change of the session (see
 //   session-workflow.ts). Starting first and committing after would leave, on a death in between, a
 //   workflow whose row never committed, and nothing looks for those.

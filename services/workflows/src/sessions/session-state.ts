@@ -10,6 +10,7 @@ import {
   TeamSettingsChangedSignal,
   isBeforeToday,
   type CalendarDate,
+  type DeliveryRecord,
   type FailedSend,
   type PlannedNext,
   type SessionPlanInput,
@@ -64,6 +65,62 @@ export function initialMemory(input: SessionWorkflowInput): SessionMemory {
     skipped: [],
     changes: [],
   };
+}
+
+/**
+ * The memory of a run that carries on after an earlier run of the session ended early (failed,
+ * terminated, timed out: see the keeper in libs/session-lifecycle), rebuilt from the Delivery rows
+ * (oldest first): what was delivered is not sent again, invited owners are still told of moves,
+ * and refused emails can still be retried. What the rows do not keep (earlier changes) starts
+ * afresh, with a line saying so.
+ */
+export function resumedMemory(
+  input: SessionWorkflowInput,
+  records: DeliveryRecord[],
+  previousRun: string,
+  now: Date,
+): SessionMemory {
+  const memory = initialMemory(input);
+  const users = (step: DeliveryRecord['step'], state?: DeliveryRecord['state']) => [
+    ...new Set(records.filter((r) => r.step === step && (!state || r.state === state)).map((r) => r.userId)),
+  ];
+  const invitations = records.filter((r) => r.step === 'invitation');
+  if (invitations[0]) {
+    memory.invitation = { sessionDate: invitations.at(-1)!.sessionDate, at: invitations[0].at };
+    memory.invited = users('invitation', 'sent');
+  }
+  const told = records.filter((r) => r.step === 'invitation' || r.step === 'moved').at(-1);
+  memory.toldDate = told?.sessionDate ?? null;
+  memory.moves = Math.max(0, ...records.filter((r) => r.step === 'moved').map((r) => r.round));
+  memory.remindedFor = [...new Set(records.filter((r) => r.step === 'reminder').map((r) => r.sessionDate))];
+  memory.reminded = users('reminder', 'sent');
+  memory.failed = records
+    .filter((r) => r.state === 'failed')
+    .map((r) => ({
+      step: r.step,
+      sessionDate: r.sessionDate,
+      userId: r.userId,
+      reason: r.reason ?? 'refused by the provider',
+      at: r.at,
+      ...(r.round ? { round: r.round } : {}),
+    }));
+  for (const r of records) {
+    const last = memory.sent.at(-1);
+    const entry =
+      last && last.step === r.step && last.sessionDate === r.sessionDate
+        ? last
+        : memory.sent[
+            memory.sent.push({ step: r.step, at: r.at, sessionDate: r.sessionDate, recipients: [] }) - 1
+          ]!;
+    if (r.state === 'sent') entry.recipients.push(r.userId);
+    if (r.state === 'failed') (entry.failed ??= []).push({ userId: r.userId, reason: r.reason ?? '' });
+  }
+  record(
+    memory,
+    `carried on from ${records.length} recorded email(s) after the previous run ended (${previousRun})`,
+    now,
+  );
+  return memory;
 }
 
 export function planInput(memory: SessionMemory): SessionPlanInput {

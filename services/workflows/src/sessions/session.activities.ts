@@ -4,10 +4,12 @@
 import {
   SESSIONS_TASK_QUEUE,
   type CalendarDate,
+  type DeliveryRecord,
   type EmailMessage,
   type OwnerWithItems,
 } from '@rhythm/domain';
 import {
+  Delivery,
   Membership,
   Session,
   User,
@@ -81,6 +83,22 @@ export function createSessionActivities({
         messages.map((message) => ({ message, state: 'failed', error: reason, providerMessageId: null })),
         { replaceFailed: false },
       );
+    },
+
+    /** What was sent for the session so far, oldest first: a new run carries on from it. */
+    async deliveriesOf({ sessionId }: { sessionId: string }): Promise<DeliveryRecord[]> {
+      const rows = await orm.em
+        .fork()
+        .find(Delivery, { session: sessionId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      return rows.map((row) => ({
+        step: row.step,
+        userId: row.user.id,
+        sessionDate: row.sessionDate,
+        round: row.round,
+        state: row.state,
+        reason: row.error ?? null,
+        at: row.createdAt.toISOString(),
+      }));
     },
 
     async markSession({

@@ -47,6 +47,7 @@ import {
   initialMemory,
   needsMovedNotice,
   planInput,
+  resumedMemory,
   status,
   type SessionMemory,
 } from './session-state.js';
@@ -83,17 +84,28 @@ export const PATCHES = {
   noNoticeWithoutItems: 'no-notice-without-items',
 } as const;
 
-/** Carried across continue-as-new, so a long-lived session never resends anything. */
-export interface SessionWorkflowCarry {
-  memory: SessionMemory;
-}
+/**
+ * The second argument. `memory`: carried across continue-as-new, so a long-lived session never
+ * resends anything. `resume`: a new run started by the keeper after an earlier run of the session
+ * ended early; it rebuilds its memory from the Delivery rows first (no older history has it, so
+ * no patch is needed).
+ */
+export type SessionWorkflowCarry = { memory: SessionMemory } | { resume: { previousRun: string } };
 
 export async function sessionWorkflow(
   rawInput: SessionWorkflowInput,
   carry?: SessionWorkflowCarry,
 ): Promise<SessionSummary> {
   const input = validInput(rawInput);
-  const memory: SessionMemory = carry?.memory ?? initialMemory(input);
+  const memory: SessionMemory =
+    carry && 'resume' in carry
+      ? resumedMemory(
+          input,
+          await db.deliveriesOf({ sessionId: input.sessionId }),
+          carry.resume.previousRun,
+          new Date(),
+        )
+      : (carry?.memory ?? initialMemory(input));
   let next: PlannedNext | null = null;
   let replan = false;
   const on = (changed: boolean) => {
