@@ -5,3 +5,4 @@ export * from './involvement.js';
 export * from './report-currency.js';
 export * from './session-plan.js';
 export * from './contracts/index.js';
+export * from './series.js';

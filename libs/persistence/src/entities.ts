@@ -3,6 +3,7 @@ import { Membership } from './membership/membership.entity.js';
 import { OutboxEmail } from './outbox/outbox-email.entity.js';
 import { PlanItem } from './plan/plan-item.entity.js';
 import { ProgressReport } from './report/progress-report.entity.js';
+import { Series } from './session/series.entity.js';
 import { Session } from './session/session.entity.js';
 import { Team } from './team/team.entity.js';
 import { User } from './user/user.entity.js';
@@ -13,6 +14,7 @@ export const entities = [
   User,
   Membership,
   PlanItem,
+  Series,
   Session,
   ProgressReport,
   Delivery,

@@ -4,6 +4,7 @@ export { Membership } from './membership/membership.entity.js';
 export { OutboxEmail } from './outbox/outbox-email.entity.js';
 export { PlanItem } from './plan/plan-item.entity.js';
 export { ProgressReport } from './report/progress-report.entity.js';
+export { Series } from './session/series.entity.js';
 export { Session } from './session/session.entity.js';
 export { Team } from './team/team.entity.js';
 export { User } from './user/user.entity.js';

@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125040837_initial } from './Migration20261125040837_initial.js';
 import { Migration20261125045419_session_idempotency_key_and_revision } from './Migration20261125045419_session_idempotency_key_and_revision.js';
 import { Migration20261130020000_delivery_round } from './Migration20261130020000_delivery_round.js';
+import { Migration20261130030000_session_series } from './Migration20261130030000_session_series.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261125045419_session_idempotency_key_and_revision,
   },
   { name: 'Migration20261130020000_delivery_round', class: Migration20261130020000_delivery_round },
+  { name: 'Migration20261130030000_session_series', class: Migration20261130030000_session_series },
 ];

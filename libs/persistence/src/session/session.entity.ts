@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { SessionKind, SessionRepeat, SessionState } from '@rhythm/domain';
 import { createdAtProperty, updatedAtProperty, uuidPrimaryKey } from '../common/base.properties.js';
 import { Team } from '../team/team.entity.js';
+import { Series } from './series.entity.js';
 
 export const Session = defineEntity({
   name: 'Session',
@@ -18,7 +19,14 @@ export const Session = defineEntity({
     kind: p.enum(SessionKind.options),
     sendInvitation: p.boolean().default(true),
     sendReminder: p.boolean().default(true),
+    /**
+     * The old way of repeating, kept for rows made before series: the workflow makes the next
+     * occurrence when this one is held. Occurrences of a series have 'none' here.
+     */
     repeat: p.enum(SessionRepeat.options).default('none'),
+    /** The series this session is occurrence `occurrence` (0, 1, …) of. */
+    series: () => p.manyToOne(Series).ref().nullable().deleteRule('cascade'),
+    occurrence: p.integer().nullable(),
     state: p.enum(SessionState.options).default('scheduled'),
     /** For a repeating session: the occurrence this one was scheduled from. */
     previousSession: () => p.manyToOne(Session).ref().nullable(),
@@ -36,7 +44,11 @@ export const Session = defineEntity({
     updatedAt: updatedAtProperty(),
   },
   indexes: [{ name: 'session_team_date_index', properties: ['team', 'date'] }],
-  uniques: [{ name: 'session_team_idempotency_key_unique', properties: ['team', 'idempotencyKey'] }],
+  uniques: [
+    { name: 'session_team_idempotency_key_unique', properties: ['team', 'idempotencyKey'] },
+    // Each occurrence once, however many keepers or requests make it at the same time.
+    { name: 'session_series_occurrence_unique', properties: ['series', 'occurrence'] },
+  ],
 });
 
 export type Session = InferEntity<typeof Session>;
