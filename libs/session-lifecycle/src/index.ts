@@ -1,2 +1,3 @@
 export * from './start-session.js';
 export * from './reconcile.js';
+export * from './series.js';

@@ -1,5 +1,6 @@
 // The keeper: every scheduled session has a running workflow. The sessions worker runs a pass at
 // boot and then periodically (SESSION_KEEPER_INTERVAL_SECONDS). A pass
+// - makes the occurrences that active series lack (topUpSeries, series.ts);
 // - starts the workflow of a scheduled row that has none (seeded or imported rows, a create whose
 //   process died between the row and the start);
 // - starts a new run for a row whose workflow ended early (failed, terminated, timed out,
@@ -11,12 +12,15 @@
 import { sessionWorkflowId } from '@rhythm/domain';
 import { Session, type Orm } from '@rhythm/persistence';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { topUpSeries } from './series.js';
 import { startSessionWorkflow, type StartSessionOptions } from './start-session.js';
 
 /** How a run may end early; a new run carries on after these. */
 const ENDED_EARLY = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED']);
 
 export interface KeeperPass {
+  /** Occurrences made for series (their workflows started). */
+  made: string[];
   /** Sessions whose missing workflow was started. */
   started: string[];
   /** Sessions whose workflow had ended early, followed by a new run. */
@@ -28,13 +32,20 @@ export interface KeeperPass {
 export interface KeeperOptions extends Omit<StartSessionOptions, 'resumeAfter'> {
   /** Only this team's sessions (ops healing one team; tests sharing a database). */
   teamId?: string;
+  /** "Today" for series; the clock by default (tests pass the test server's). */
+  now?: Date;
 }
 
 export async function keepSessionWorkflows(
   orm: Orm,
   client: Client,
-  { teamId, ...options }: KeeperOptions = {},
+  { teamId, now, ...options }: KeeperOptions = {},
 ): Promise<KeeperPass> {
+  const made = await topUpSeries(orm, client, {
+    ...options,
+    ...(teamId ? { teamId } : {}),
+    ...(now ? { now } : {}),
+  });
   const sessions = await orm.em
     .fork()
     .find(
@@ -42,7 +53,7 @@ export async function keepSessionWorkflows(
       { state: 'scheduled', ...(teamId ? { team: teamId } : {}) },
       { populate: ['team'], orderBy: { date: 'asc' } },
     );
-  const pass: KeeperPass = { started: [], resumed: [], flagged: [] };
+  const pass: KeeperPass = { made, started: [], resumed: [], flagged: [] };
   for (const session of sessions) {
     const team = session.team.getEntity();
     const run = await lastRun(client, session.id);

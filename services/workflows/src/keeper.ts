@@ -20,7 +20,8 @@ export function startKeeper({ orm, client, logger, intervalMs }: KeeperOptions):
   let pass: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
-      const { started, resumed, flagged } = await keepSessionWorkflows(orm, client);
+      const { made, started, resumed, flagged } = await keepSessionWorkflows(orm, client);
+      if (made.length) logger.info({ sessions: made }, 'made the next occurrences of repeating series');
       if (started.length)
         logger.info({ sessions: started }, 'started workflows for scheduled sessions that had none');
       for (const { sessionId, previousRun } of resumed)

@@ -18,6 +18,7 @@ import {
   Delivery,
   Membership,
   PlanItem,
+  Series,
   migrateToLatest,
   openOrm,
   Session,
@@ -541,11 +542,13 @@ describe('session workflow kept by the keeper', () => {
 
     const pass = await keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id });
     expect(pass).toEqual({
+      made: [],
       started: [],
       resumed: [{ sessionId: session.id, previousRun: 'TERMINATED' }],
       flagged: [],
     });
     expect(await keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id })).toEqual({
+      made: [],
       started: [],
       resumed: [],
       flagged: [],
@@ -596,5 +599,63 @@ describe('session workflow kept by the keeper', () => {
     ]);
     await env.client.workflow.getHandle(`session-${missing.id}`).signal(cancelSignal, {});
     await finish(env.client.workflow.getHandle(`session-${missing.id}`));
+  });
+});
+
+describe('a weekly series', () => {
+  it('invites occurrence 2 seven days before it at the send hour, and goes on to occurrence 3 when occurrence 2 is cancelled', async () => {
+    const fixture = await createTeam(orm);
+    const first = daysAhead(await now(), 10);
+    const em = orm.em.fork();
+    const series = em.create(Series, {
+      team: fixture.team.id,
+      kind: 'doing',
+      repeat: 'weekly',
+      anchorDate: first,
+      anchorIndex: 0,
+    });
+    await em.flush();
+    const keep = async () =>
+      keepSessionWorkflows(orm, env.client, { taskQueue, teamId: fixture.team.id, now: await now() });
+    const occurrences = async () =>
+      (await orm.em.fork().find(Session, { series: series.id }, { orderBy: { occurrence: 'asc' } })).map(
+        (s) => ({ id: s.id, occurrence: s.occurrence, date: s.date, state: s.state }),
+      );
+
+    const pass = await keep();
+    expect(pass.made).toHaveLength(2);
+    const [one, two] = await occurrences();
+    expect([one, two].map((o) => `${o!.occurrence}:${o!.date}`)).toEqual([
+      `0:${first}`,
+      `1:${addDays(first, 7)}`,
+    ]);
+    const handles = [one!, two!].map((o) => env.client.workflow.getHandle(`session-${o.id}`));
+    startedThisTest.push(...handles);
+
+    // Occurrence 2's invitation: 7 days before its date, at 09:00 in the team's zone.
+    await env.sleep('11d'); // Past the first occurrence's day: it is held.
+    const invitation = (await handles[1]!.query(statusQuery)).sent.find((s) => s.step === 'invitation');
+    expect(invitation?.at).toBeDefined();
+    expectAbout(invitation!.at, nineAm(first));
+    expect(await sessionState(orm, one!.id)).toBe('held');
+
+    // Cancel occurrence 2; the keeper's next pass makes occurrence 3 all the same.
+    await handles[1]!.signal(cancelSignal, { reason: 'holiday' });
+    await finish(handles[1]!);
+    const later = await keep();
+    const all = await occurrences();
+    expect(all.map((o) => `${o.occurrence}:${o.date}:${o.state}`)).toEqual([
+      `0:${first}:held`,
+      `1:${addDays(first, 7)}:cancelled`,
+      `2:${addDays(first, 14)}:scheduled`,
+    ]);
+    expect(later.made).toEqual([all[2]!.id]);
+    const three = env.client.workflow.getHandle(`session-${all[2]!.id}`);
+    startedThisTest.push(three);
+    expect((await three.query(statusQuery)).next?.step).toBe('invitation');
+    // Occurrence 4 follows only once occurrence 3 is next: nothing more yet.
+    expect((await keep()).made).toEqual([]);
+    await three.signal(cancelSignal, {});
+    await finish(three);
   });
 });
