@@ -108,6 +108,12 @@ export interface LocalResend {
   refuse(address: string): void;
   /** The next `count` authenticated, in-rate requests to /emails or /emails/batch get `fault`. */
   failNext(count: number, fault: LocalResendFault): void;
+  /**
+   * A storm: for the next `ms` milliseconds every authenticated, in-rate request to /emails or
+   * /emails/batch gets `fault` (an outage of 5xx, a run of 429s), in Resend's error shape. Faults
+   * queued by `failNext` come first; a new storm replaces one still blowing; `ms` ≤ 0 ends it.
+   */
+  failFor(ms: number, fault: LocalResendFault): void;
   /** Resolves once `predicate` holds (checked after each request), or rejects after `timeoutMs`. */
   waitUntil(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -138,6 +144,7 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
   const requests: ReceivedRequest[] = [];
   const stats: LocalResendStats = { requests: 0, tooManyRequests: 0, rateLimited: 0, replays: 0 };
   const faults: LocalResendFault[] = [];
+  let storm: { until: number; fault: LocalResendFault } | null = null;
   const remembered = new Map<string, Remembered>();
   const timers = new Set<NodeJS.Timeout>();
   const watchers = new Set<() => void>();
@@ -203,7 +210,7 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
       }
     }
 
-    const fault = faults.shift();
+    const fault = faults.shift() ?? (storm && at < storm.until ? storm.fault : undefined);
     if (fault && typeof fault.status === 'number') {
       const [name, message] = DEFAULT_FAULT_ERRORS[fault.status] ?? [
         'application_error',
@@ -330,6 +337,9 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
     },
     failNext(count, fault) {
       for (let i = 0; i < count; i++) faults.push(fault);
+    },
+    failFor(ms, fault) {
+      storm = ms > 0 ? { until: Date.now() + ms, fault } : null;
     },
     waitUntil(predicate, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {

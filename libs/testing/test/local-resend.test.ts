@@ -183,6 +183,25 @@ describe('local Resend server', () => {
     expect(server.emails).toHaveLength(1);
   });
 
+  it('answers every request with the fault during a storm, failNext first, then behaves again', async () => {
+    server.failFor(400, { status: 500 });
+    server.failNext(1, { status: 503 });
+    const during = [];
+    for (let i = 0; i < 3; i++) during.push(await post('/emails', email(i)));
+    expect(during.map((a) => [a.status, a.body])).toEqual([
+      [503, { statusCode: 503, name: 'service_unavailable', message: 'API is temporarily unavailable' }],
+      [500, { statusCode: 500, name: 'application_error', message: 'An unexpected error occurred.' }],
+      [500, { statusCode: 500, name: 'application_error', message: 'An unexpected error occurred.' }],
+    ]);
+    server.failFor(60_000, { status: 429, retryAfterSeconds: 2 });
+    const limited = await post('/emails', email(3));
+    expect(limited).toMatchObject({ status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded' } });
+    expect(limited.headers.get('retry-after')).toBe('2');
+    server.failFor(0, { status: 500 });
+    expect((await post('/emails', email(4))).status).toBe(200);
+    expect(server.emails).toHaveLength(1);
+  });
+
   it('drops the connection after accepting (a lost reply) or before, and delays a reply on request', async () => {
     server.failNext(1, { status: 'drop-connection' });
     await expect(post('/emails', email(1))).rejects.toThrow();
