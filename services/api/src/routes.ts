@@ -12,6 +12,7 @@ import { planRoutes } from './plan/plan-items.routes.js';
 import { calendarRoutes } from './sessions/calendar.routes.js';
 import { processStatusRoutes } from './sessions/process-status.routes.js';
 import { reportRoutes } from './sessions/reports.routes.js';
+import { seriesRoutes } from './sessions/series.routes.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { teamRoutes } from './teams/teams.routes.js';
 
@@ -26,6 +27,7 @@ export function apiRoutes(config: ApiConfig): Route[] {
     ...memberRoutes,
     ...planRoutes,
     ...sessionRoutes,
+    ...seriesRoutes,
     ...reportRoutes,
     ...processStatusRoutes,
     ...calendarRoutes,

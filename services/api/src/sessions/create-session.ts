@@ -16,9 +16,12 @@
 //   with the key) completes it. "Both", later, beats a workflow without its row.
 // - A database failure before or at the commit happens before Temporal hears of the session; one at
 //   the INSERT or COMMIT is SessionNotSavedError (503: retry).
+// - A repeating session is occurrence 0 of a new series, written in the same COMMIT; once its
+//   workflow runs, occurrence 1 is made at once (topUpSeries). If that fails, the answer is still
+//   201: the keeper makes it on its next pass, long before its invitation is due.
 import { createHash } from 'node:crypto';
-import { Session, type Team } from '@rhythm/persistence';
-import { startSessionWorkflow } from '@rhythm/session-lifecycle';
+import { Series, Session, type Team } from '@rhythm/persistence';
+import { startSessionWorkflow, topUpSeries } from '@rhythm/session-lifecycle';
 import {
   IdempotencyKeyReusedError,
   InvalidInputError,
@@ -59,12 +62,25 @@ export async function createSession(
   if (key && earlier) return replay(ctx, earlier, team, key, hash);
 
   assertSessionDate(body.date, team.timeZone, ctx.now());
+  const series =
+    body.repeat === 'none'
+      ? null
+      : em.create(Series, {
+          team: team.id,
+          kind: body.kind,
+          repeat: body.repeat,
+          anchorDate: body.date,
+          anchorIndex: 0,
+          sendInvitation: body.sendInvitation,
+          sendReminder: body.sendReminder,
+        });
   const session = em.create(Session, {
     team: team.id,
     ...body,
     state: 'scheduled',
     idempotencyKey: key,
     requestHash: key && hash,
+    ...(series ? { series, occurrence: 0 } : {}),
   });
   try {
     await em.flush();
@@ -78,10 +94,18 @@ export async function createSession(
   try {
     await startSessionWorkflow(ctx.client, session, team, { taskQueue: ctx.taskQueue });
   } catch (error) {
-    await undoCreate(ctx, session.id);
+    await undoCreate(ctx, session.id, series?.id ?? null);
     throw new WorkflowUnavailableError('The session was not created', error);
   }
+  if (series) await makeNextOccurrences(ctx, series.id);
   return { session: sessionView(session), replayed: false };
+}
+
+/** Best effort: the keeper makes what this does not. */
+async function makeNextOccurrences(ctx: SessionContext, seriesId: string): Promise<void> {
+  await topUpSeries(ctx.orm, ctx.client, { seriesId, taskQueue: ctx.taskQueue, now: ctx.now() }).catch(
+    () => undefined,
+  );
 }
 
 async function replay(
@@ -100,13 +124,16 @@ async function replay(
     } catch (error) {
       throw new WorkflowUnavailableError('The session exists but its workflow could not be confirmed', error);
     }
+    if (earlier.series) await makeNextOccurrences(ctx, earlier.series.id);
   }
   return { session: sessionView(earlier), replayed: true };
 }
 
-async function undoCreate(ctx: SessionContext, sessionId: string): Promise<void> {
+async function undoCreate(ctx: SessionContext, sessionId: string, seriesId: string | null): Promise<void> {
   try {
-    await ctx.orm.em.fork().nativeDelete(Session, { id: sessionId });
+    // A new series goes with its first occurrence (the row's foreign key cascades).
+    if (seriesId) await ctx.orm.em.fork().nativeDelete(Series, { id: seriesId });
+    else await ctx.orm.em.fork().nativeDelete(Session, { id: sessionId });
   } catch {
     return; // Row kept: the reconciler or a retry with the key starts its workflow (see above).
   }

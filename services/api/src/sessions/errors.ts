@@ -15,7 +15,7 @@ export { InvalidInputError, UnavailableError, type FieldError };
 export class SessionNotFoundError extends NotFoundError {
   override readonly name = 'SessionNotFoundError';
   constructor(
-    readonly resource: 'team' | 'session' | 'item' | 'user',
+    readonly resource: 'team' | 'session' | 'series' | 'item' | 'user',
     readonly id: string,
   ) {
     super(`No ${resource} ${id} in this team`);
@@ -30,6 +30,17 @@ export class SessionLockedError extends ConflictError {
     readonly reason: string,
   ) {
     super(`Session ${sessionId} can no longer be changed: ${reason}`);
+  }
+}
+
+/** A cancelled series, or one with no occurrence ahead to count from, keeps its repeat. */
+export class SeriesLockedError extends ConflictError {
+  override readonly name = 'SeriesLockedError';
+  constructor(
+    readonly seriesId: string,
+    readonly reason: string,
+  ) {
+    super(`Series ${seriesId} can no longer be changed: ${reason}`);
   }
 }
 

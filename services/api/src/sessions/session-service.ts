@@ -1,10 +1,11 @@
 // The session service the routes call: every operation bound to its dependencies once at boot.
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
-import type { ItemType } from '@rhythm/domain';
+import type { ItemType, SessionRepeat } from '@rhythm/domain';
 import { cancelSession, rescheduleSession, resyncSession, setNotifications } from './change-session.js';
 import { createSession, type CreateSessionOptions } from './create-session.js';
 import { onPlanChanged } from './plan-changed.js';
 import { retryFailedSends } from './retry-failed.js';
+import { cancelSeries, changeSeriesRepeat, seriesDetail } from './series.js';
 import { sessionCalendar } from './session-calendar.js';
 import { sessionContext, type SessionServiceDependencies } from './session-context.js';
 import { listSessions } from './session-list.js';
@@ -36,6 +37,11 @@ export function createSessionService(deps: SessionServiceDependencies) {
     onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) =>
       onTeamSettingsChanged(ctx, teamId, settings),
     onPlanChanged: (teamId: string, itemType: ItemType) => onPlanChanged(ctx, teamId, itemType),
+    seriesDetail: (teamId: string, seriesId: string) => seriesDetail(ctx, teamId, seriesId),
+    changeSeriesRepeat: (teamId: string, seriesId: string, repeat: SessionRepeat) =>
+      changeSeriesRepeat(ctx, teamId, seriesId, repeat),
+    cancelSeries: (teamId: string, seriesId: string, reason?: string) =>
+      cancelSeries(ctx, teamId, seriesId, reason),
     sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),
     sessionReports: (teamId: string, sessionId: string) => sessionReports(ctx, teamId, sessionId),
     sessionStatus: (teamId: string, sessionId: string) => sessionStatus(ctx, teamId, sessionId),

@@ -30,8 +30,14 @@ export const SessionSchema = z
     sendReminder: z.boolean(),
     state: SessionState.meta({ description: 'Held and cancelled sessions no longer change.' }),
     previousSessionId: Id.nullable().meta({
-      description: 'For a repeating session: the occurrence it was scheduled from.',
+      description:
+        'For a session repeated the old way (before series): the occurrence it was scheduled from.',
     }),
+    seriesId: Id.nullable().meta({
+      description:
+        'The repeating series this session is an occurrence of (see `getSeries`); null for a single session.',
+    }),
+    occurrence: z.number().int().min(0).nullable().meta({ description: 'Its place in the series: 0, 1, …' }),
     revision: z
       .number()
       .int()
@@ -191,3 +197,28 @@ export const SessionStatusSchema = z
       }),
   })
   .meta({ id: 'SessionStatus' });
+
+export const SeriesSchema = z
+  .object({
+    id: Id,
+    teamId: Id,
+    kind: SessionKind,
+    repeat: SessionRepeat.meta({ description: '`none` once the series was stopped or cancelled.' }),
+    state: z.enum(['active', 'stopped', 'cancelled']).meta({
+      description:
+        'active: makes occurrences ahead; stopped: makes no more; cancelled: all occurrences ahead cancelled.',
+    }),
+    occurrences: z.array(
+      z.object({
+        sessionId: Id,
+        occurrence: z.number().int().min(0),
+        date: CalendarDate,
+        state: SessionState,
+      }),
+    ),
+    upcoming: z.array(CalendarDate).meta({
+      description:
+        'The next dates the pattern gives after the last occurrence made (made as each comes near).',
+    }),
+  })
+  .meta({ id: 'Series' });

@@ -20,6 +20,9 @@ export interface SessionView {
   sendReminder: boolean;
   state: SessionState;
   previousSessionId: string | null;
+  /** The series this session is occurrence `occurrence` (0, 1, …) of; null for a single session. */
+  seriesId: string | null;
+  occurrence: number | null;
   /** Grows with each change of date or state: the calendar's SEQUENCE. */
   revision: number;
   createdAt: string;
@@ -38,6 +41,8 @@ export function sessionView(session: Session): SessionView {
     state: session.state,
     // A self-reference: defineEntity's inferred type loses the id's type there.
     previousSessionId: (session.previousSession?.id as string | undefined) ?? null,
+    seriesId: session.series?.id ?? null,
+    occurrence: session.occurrence ?? null,
     revision: session.revision,
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),

@@ -21,6 +21,9 @@ function sharedSession(w: World): Promise<SessionView> {
 }
 const readPath = async (w: World, tail = '') => `${sessions(w)}/${(await sharedSession(w)).id}${tail}`;
 const freshPath = async (w: World) => `${sessions(w)}/${(await w.create.session()).id}`;
+const series = (w: World, id: string) => `/api/teams/${w.team.id}/series/${id}`;
+const freshSeriesPath = async (w: World) =>
+  series(w, (await w.create.session({ repeat: 'weekly' })).seriesId!);
 
 export const sessionRows: PermissionRow[] = [
   {
@@ -94,6 +97,21 @@ export const sessionRows: PermissionRow[] = [
     endpoint: 'GET /api/teams/{teamId}/sessions/{sessionId}/calendar.ics',
     call: async (w) => ({ method: 'get', path: await readPath(w, '/calendar.ics') }),
     expect: members(200),
+  },
+  {
+    endpoint: 'GET /api/teams/{teamId}/series/{seriesId}',
+    call: async (w) => ({ method: 'get', path: await freshSeriesPath(w) }),
+    expect: members(200),
+  },
+  {
+    endpoint: 'PATCH /api/teams/{teamId}/series/{seriesId}',
+    call: async (w) => ({ method: 'patch', path: await freshSeriesPath(w), body: { repeat: 'none' } }),
+    expect: administratorsAndProcessOwners(200),
+  },
+  {
+    endpoint: 'DELETE /api/teams/{teamId}/series/{seriesId}',
+    call: async (w) => ({ method: 'delete', path: await freshSeriesPath(w) }),
+    expect: administratorsAndProcessOwners(200),
   },
   // Not in a test run: the outbox route exists only with NODE_ENV=development (see dev-outbox.test.ts).
   {

@@ -1,7 +1,7 @@
 // Creating a session on the real PostgreSQL and Temporal dev server: the row and its workflow come
 // together or not at all, and an Idempotency-Key makes a retry return the same session.
 import { jest } from '@jest/globals';
-import { addDays, sessionWorkflowId, todayIn } from '@rhythm/domain';
+import { addDays, addMonths, sessionWorkflowId, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
@@ -39,7 +39,13 @@ describe('createSession', () => {
       state: 'scheduled',
       revision: 0,
     });
-    expect((await sessionsOf(t.fixture.team.id)).map((row) => row.id)).toEqual([session.id]);
+    // A repeating session is occurrence 0 of a series whose next occurrence is made at once.
+    const rows = await sessionsOf(t.fixture.team.id);
+    expect(rows.map((row) => `${row.occurrence}:${row.date}`).sort()).toEqual([
+      `0:${date}`,
+      `1:${addMonths(date, 1)}`,
+    ]);
+    expect(rows.find((row) => row.occurrence === 0)?.id).toBe(session.id);
     const description = await t.harness.client.workflow.getHandle(sessionWorkflowId(session.id)).describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.taskQueue).toBe(t.harness.taskQueue);
@@ -53,7 +59,7 @@ describe('createSession', () => {
       sendHour: 9,
       sendInvitation: true,
       sendReminder: true,
-      repeat: 'monthly',
+      repeat: 'none', // The keeper makes the series' next occurrences, not the workflow.
     });
   });
 

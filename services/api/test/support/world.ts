@@ -1,7 +1,14 @@
 // A team with one person in each position the permission rules distinguish, plus a user of
 // another team, written straight to the database. `create` makes fresh targets for tests that
 // change or delete things, so that each call meets the same state.
-import { addDays, todayIn, type ItemType, type Role, type SessionKind } from '@rhythm/domain';
+import {
+  addDays,
+  todayIn,
+  type ItemType,
+  type Role,
+  type SessionKind,
+  type SessionRepeat,
+} from '@rhythm/domain';
 import { Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
@@ -29,7 +36,11 @@ export interface World {
     member(roles?: Role[]): Promise<User>;
     item(type: ItemType, owner?: User, strategy?: PlanItem): Promise<PlanItem>;
     /** A scheduled session `daysAhead` days from today (team time), with its workflow on the app's task queue. */
-    session(options?: { daysAhead?: number; kind?: SessionKind }): Promise<SessionView>;
+    session(options?: {
+      daysAhead?: number;
+      kind?: SessionKind;
+      repeat?: SessionRepeat;
+    }): Promise<SessionView>;
   };
 }
 
@@ -118,9 +129,9 @@ export async function createWorld(testApp: TestApp): Promise<World> {
         await fork.flush();
         return item;
       },
-      async session({ daysAhead = 14, kind = 'doing' } = {}) {
+      async session({ daysAhead = 14, kind = 'doing', repeat = 'none' } = {}) {
         const date = addDays(todayIn(team.timeZone, new Date()), daysAhead);
-        return (await testApp.sessions.createSession(team.id, { date, kind })).session;
+        return (await testApp.sessions.createSession(team.id, { date, kind, repeat })).session;
       },
     },
   };

@@ -426,6 +426,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/{teamId}/series/{seriesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A repeating series: its occurrences so far and the dates its pattern gives next */
+        get: operations["getSeries"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a series: every occurrence still ahead, and no more (administrators and process owners)
+         * @description Each occurrence ahead is cancelled as `cancelSession` does (owners already invited are told, with `reason` if given). After a 503 halfway, the same request cancels the rest.
+         */
+        delete: operations["cancelSeries"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or stop a series’ repeat (administrators and process owners)
+         * @description A new `repeat` counts from the next occurrence (which keeps its date); the one after moves to the new pattern’s date, told to its workflow first (503: nothing changed, safe to retry). `none` stops the series: no more occurrences are made, those already made stay. A cancelled series, or one with no occurrence ahead, is 409.
+         */
+        patch: operations["updateSeries"];
+        trace?: never;
+    };
     "/api/teams/{teamId}/sessions/{sessionId}/reports": {
         parameters: {
             query?: never;
@@ -657,6 +682,10 @@ export interface components {
             date?: string;
             sendInvitation?: boolean;
             sendReminder?: boolean;
+        };
+        SeriesChanges: {
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
         };
         NewProgressReport: {
             /** @description Percent done. */
@@ -1109,8 +1138,12 @@ export interface components {
              * @enum {string}
              */
             state: "scheduled" | "cancelled" | "held";
-            /** @description For a repeating session: the occurrence it was scheduled from. */
+            /** @description For a session repeated the old way (before series): the occurrence it was scheduled from. */
             previousSessionId: string | null;
+            /** @description The repeating series this session is an occurrence of (see `getSeries`); null for a single session. */
+            seriesId: string | null;
+            /** @description Its place in the series: 0, 1, … */
+            occurrence: number | null;
             /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
             revision: number;
             /**
@@ -1162,8 +1195,12 @@ export interface components {
              * @enum {string}
              */
             state: "scheduled" | "cancelled" | "held";
-            /** @description For a repeating session: the occurrence it was scheduled from. */
+            /** @description For a session repeated the old way (before series): the occurrence it was scheduled from. */
             previousSessionId: string | null;
+            /** @description The repeating series this session is an occurrence of (see `getSeries`); null for a single session. */
+            seriesId: string | null;
+            /** @description Its place in the series: 0, 1, … */
+            occurrence: number | null;
             /** @description Grows with each move and the cancellation (the calendar’s SEQUENCE). */
             revision: number;
             /**
@@ -1239,6 +1276,47 @@ export interface components {
         RetryFailed: {
             /** @description Failed emails recorded when the retry was asked. */
             failed: number;
+        };
+        Series: {
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID.
+             * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+             */
+            teamId: string;
+            /** @enum {string} */
+            kind: "doing" | "steering";
+            /**
+             * @description `none` once the series was stopped or cancelled.
+             * @enum {string}
+             */
+            repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
+            /**
+             * @description active: makes occurrences ahead; stopped: makes no more; cancelled: all occurrences ahead cancelled.
+             * @enum {string}
+             */
+            state: "active" | "stopped" | "cancelled";
+            occurrences: {
+                /**
+                 * Format: uuid
+                 * @description A UUID.
+                 * @example 01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c
+                 */
+                sessionId: string;
+                occurrence: number;
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                state: "scheduled" | "cancelled" | "held";
+            }[];
+            /** @description The next dates the pattern gives after the last occurrence made (made as each comes near). */
+            upcoming: string[];
         };
         SessionReports: {
             session: components["schemas"]["Session"];
@@ -4153,6 +4231,294 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelSeries: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. */
+                teamId: string;
+                /** @description A UUID. */
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role in the team does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
