@@ -39,6 +39,16 @@ export function useSessions(teamId: string) {
   });
 }
 
+/** A repeating series; under the team's key, so every calendar change refreshes it. */
+export function useSeries(teamId: string, seriesId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.team(teamId), 'series', seriesId],
+    queryFn: () =>
+      ok(api.GET('/api/teams/{teamId}/series/{seriesId}', { params: { path: { teamId, seriesId } } })),
+  });
+}
+
 export function useSessionStatus(teamId: string, sessionId: string) {
   const api = useApi();
   return useQuery({

@@ -176,6 +176,23 @@ export const en = {
     keep: 'Keep the session',
     confirmCancel: 'Cancel session',
   },
+  series: {
+    title: 'Repeating series',
+    repeats: 'Repeats: {{repeat}}',
+    stopped: 'This series no longer repeats: no more sessions are added.',
+    cancelled: 'This series was cancelled.',
+    occurrence: 'Session {{number}} of the series',
+    next: 'Next dates: {{dates}}',
+    nextExplain: 'Each session is added two dates ahead, so its invitation goes out a week before it.',
+    repeatLabel: 'Repeat from the next session',
+    change: 'Change repeat',
+    cancel: 'Cancel all sessions of the series',
+    cancelTitle: 'Cancel the whole series?',
+    cancelExplain:
+      'Every session of the series still ahead is cancelled, and no more are added. Owners already invited get one email per session saying it is cancelled.',
+    keep: 'Keep the series',
+    confirmCancel: 'Cancel the series',
+  },
   items: { title: 'Items involved', myReports: 'My reports', addToCalendar: 'Add to your calendar' },
   calendarFile: {
     title: 'Calendar file',

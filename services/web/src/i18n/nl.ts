@@ -180,6 +180,24 @@ export const nl: Shape<typeof en> = {
     keep: 'Sessie behouden',
     confirmCancel: 'Sessie annuleren',
   },
+  series: {
+    title: 'Herhalende reeks',
+    repeats: 'Herhaalt: {{repeat}}',
+    stopped: 'Deze reeks herhaalt niet meer: er komen geen sessies meer bij.',
+    cancelled: 'Deze reeks is geannuleerd.',
+    occurrence: 'Sessie {{number}} van de reeks',
+    next: 'Volgende data: {{dates}}',
+    nextExplain:
+      'Elke sessie wordt twee data vooruit toegevoegd, zodat de uitnodiging een week ervoor uitgaat.',
+    repeatLabel: 'Herhalen vanaf de volgende sessie',
+    change: 'Herhaling wijzigen',
+    cancel: 'Alle sessies van de reeks annuleren',
+    cancelTitle: 'De hele reeks annuleren?',
+    cancelExplain:
+      'Elke sessie van de reeks die nog komt wordt geannuleerd, en er komen er geen meer bij. Eigenaren die al waren uitgenodigd krijgen per sessie één e-mail dat die vervalt.',
+    keep: 'Reeks behouden',
+    confirmCancel: 'Reeks annuleren',
+  },
   items: { title: 'Betrokken onderdelen', myReports: 'Mijn rapportages', addToCalendar: 'Zet in je agenda' },
   calendarFile: {
     title: 'Agendabestand',

@@ -1,11 +1,11 @@
 // Changing an upcoming session (organisers only): move it, switch its invitation and reminder, or
 // cancel it. Each change goes to the API, which signals the session's workflow.
-import { Button, Group, Modal, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button, Group, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { ApiError } from '../api/problem';
+import { CancelDialog } from '../components/cancel-dialog';
 import { ErrorMessage, FormError } from '../components/query-state';
 import { todayIn } from '../i18n/format';
 import { useCancelSession, useUpdateSession } from './session-mutations';
@@ -96,56 +96,6 @@ function NotificationSwitches({ session }: { session: Session }) {
 }
 
 function CancelButton({ session, onCancelled }: { session: Session; onCancelled(): void }) {
-  const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
   const cancel = useCancelSession(session.teamId, session.id);
-  const [reason, setReason] = useState('');
-  return (
-    <>
-      <Group>
-        <Button color="red" variant="outline" onClick={open}>
-          {t('controls.cancel')}
-        </Button>
-      </Group>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t('controls.cancelTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        // After a cancellation the button that opened it is gone; onCancelled decides.
-        returnFocus={!cancel.isSuccess}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('controls.cancelExplain')}</Text>
-          <Textarea
-            label={t('controls.reason')}
-            description={t('controls.reasonHint')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            maxLength={500}
-          />
-          {cancel.isError && <ErrorMessage error={cancel.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('controls.keep')}
-            </Button>
-            <Button
-              color="red"
-              loading={cancel.isPending}
-              onClick={() =>
-                cancel.mutate(reason.trim() || undefined, {
-                  onSuccess: () => {
-                    close();
-                    onCancelled();
-                  },
-                })
-              }
-            >
-              {t('controls.confirmCancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
-  );
+  return <CancelDialog texts="controls" cancel={cancel} onCancelled={onCancelled} />;
 }

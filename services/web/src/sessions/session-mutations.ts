@@ -7,6 +7,7 @@ import { useApi } from '../auth/auth-context';
 
 export type NewSession = Schemas['NewSession'];
 export type SessionChanges = Schemas['SessionChanges'];
+export type SeriesRepeat = Schemas['SeriesChanges']['repeat'];
 
 function useRefresh(teamId: string) {
   const queryClient = useQueryClient();
@@ -74,6 +75,37 @@ export function useRetryFailed(teamId: string, sessionId: string) {
       ok(
         api.POST('/api/teams/{teamId}/sessions/{sessionId}/retry-failed', {
           params: { path: { teamId, sessionId } },
+        }),
+      ),
+    onSettled: refresh,
+  });
+}
+
+/** Changes or stops (`none`) a series' repeat, from its next session on. */
+export function useChangeSeriesRepeat(teamId: string, seriesId: string) {
+  const api = useApi();
+  const refresh = useRefresh(teamId);
+  return useMutation({
+    mutationFn: (repeat: SeriesRepeat) =>
+      ok(
+        api.PATCH('/api/teams/{teamId}/series/{seriesId}', {
+          params: { path: { teamId, seriesId } },
+          body: { repeat },
+        }),
+      ),
+    onSettled: refresh,
+  });
+}
+
+/** Cancels every session of the series still ahead. */
+export function useCancelSeries(teamId: string, seriesId: string) {
+  const api = useApi();
+  const refresh = useRefresh(teamId);
+  return useMutation({
+    mutationFn: (reason: string | undefined) =>
+      ok(
+        api.DELETE('/api/teams/{teamId}/series/{seriesId}', {
+          params: { path: { teamId, seriesId }, query: reason ? { reason } : {} },
         }),
       ),
     onSettled: refresh,

@@ -12,6 +12,7 @@ import { QueryState } from '../components/query-state';
 import { formatDay } from '../i18n/format';
 import { EmailTimeline } from './email-timeline';
 import { RetryFailed } from './retry-failed';
+import { SeriesSection } from './series-section';
 import { SessionControls } from './session-controls';
 
 type Status = Schemas['SessionStatus'];
@@ -83,6 +84,15 @@ function SessionView({
             <RetryFailed teamId={session.teamId} sessionId={session.id} failed={failed} />
           )}
         </Stack>
+
+        {session.seriesId && (
+          <SeriesSection
+            session={session}
+            seriesId={session.seriesId}
+            canSchedule={canSchedule}
+            onCancelled={focusTitleSoon}
+          />
+        )}
 
         {canSchedule && session.state === 'scheduled' && (
           <SessionControls session={session} timeZone={timeZone} onChanged={focusTitleSoon} />

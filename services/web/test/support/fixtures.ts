@@ -37,6 +37,8 @@ export function session(overrides: Partial<Schemas['Session']> = {}): Schemas['S
     sendReminder: true,
     state: 'scheduled',
     previousSessionId: null,
+    seriesId: null,
+    occurrence: null,
     revision: 0,
     createdAt: stamp,
     updatedAt: stamp,
