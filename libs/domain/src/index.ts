@@ -6,3 +6,4 @@ export * from './report-currency.js';
 export * from './session-plan.js';
 export * from './contracts/index.js';
 export * from './series.js';
+export * from './notification-rules.js';

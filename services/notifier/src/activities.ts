@@ -6,15 +6,21 @@
 import { asyncLocalStorage, heartbeat } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DeliveryState, EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import {
+  EMAIL_BATCH_LIMIT,
+  SKIP_REASON,
+  skipCause,
+  type DeliveryState,
+  type EmailMessage,
+  type NotifierActivities,
+  type SendResult,
+} from '@rhythm/domain';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Delivery, recordDeliveries, type DeliveryOutcome, type Orm } from '@rhythm/persistence';
 import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
 import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transports/transport.js';
 
-/** Resend's batch endpoint takes at most 100 emails. */
-export const BATCH_SIZE = 100;
 /** Longest retry-after the activity waits out itself (see sendChunk). */
 const IN_PLACE_RATE_LIMIT_WAIT_MS = 2_000;
 
@@ -47,14 +53,16 @@ export function createNotifierActivities({
         // Sent and skipped are final; a failed one is here again because someone asked for a retry.
         if (done && done.state !== 'failed')
           results.set(message.idempotencyKey, resultOf(message, done.state, done.error ?? undefined));
-        else if (!message.to.member) rows.push(outcome(message, 'skipped', 'left the team'));
-        else if (!message.to.email) rows.push(outcome(message, 'skipped', 'no email address'));
-        else toSend.push(message);
+        else {
+          const skip = skipCause(message.to);
+          if (skip) rows.push(outcome(message, 'skipped', SKIP_REASON[skip]));
+          else toSend.push(message);
+        }
       }
       // A failed row is here again because someone asked for a retry: its new outcome replaces it.
       await recordDeliveries(orm, rows, { replaceFailed: true });
-      for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
-        const chunk = toSend.slice(start, start + BATCH_SIZE);
+      for (let start = 0; start < toSend.length; start += EMAIL_BATCH_LIMIT) {
+        const chunk = toSend.slice(start, start + EMAIL_BATCH_LIMIT);
         beat();
         const emails = await Promise.all(
           chunk.map(async (message) => ({

@@ -3,7 +3,7 @@
 // contract, failures included, so the workflow meets what production meets:
 // - it de-duplicates by idempotency key: a message already sent or skipped is answered from its
 //   record and not delivered again; a failed one is tried again;
-// - it skips owners without an address or who left the team, as the notifier does;
+// - it skips owners without an address or who left the team by the notifier's rule (skipCause);
 // - it refuses the addresses a test names (as Resend refuses a bad recipient): that message is
 //   `failed` with the provider's words, the others of the batch still go out;
 // - while `down`, every call fails with a retryable failure, as the notifier does while Resend
@@ -12,7 +12,13 @@
 //   so what the keeper and Process status read is there as in production.
 // The notifier's own tests cover rendering and the real Resend SDK; tests/integration runs the
 // built notifier end to end.
-import type { EmailMessage, NotifierActivities, SendResult } from '@rhythm/domain';
+import {
+  SKIP_REASON,
+  skipCause,
+  type EmailMessage,
+  type NotifierActivities,
+  type SendResult,
+} from '@rhythm/domain';
 import { recordDeliveries, type Orm } from '@rhythm/persistence';
 import { ApplicationFailure } from '@temporalio/activity';
 
@@ -52,9 +58,9 @@ export function notifierStandIn(orm: () => Orm): NotifierStandIn {
           if (recorded) return recorded;
           const base = { idempotencyKey: message.idempotencyKey, userId: message.to.userId };
           let result: SendResult;
-          if (!message.to.member) result = { ...base, state: 'skipped', reason: 'left the team' };
-          else if (!message.to.email) result = { ...base, state: 'skipped', reason: 'no email address' };
-          else if (refused.has(message.to.email)) {
+          const skip = skipCause(message.to);
+          if (skip) result = { ...base, state: 'skipped', reason: SKIP_REASON[skip] };
+          else if (refused.has(message.to.email!)) {
             // Not recorded as final: a retry after the address is fixed sends it.
             return {
               ...base,

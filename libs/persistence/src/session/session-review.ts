@@ -6,6 +6,7 @@ import {
   groupByOwner,
   involvedItemTypes,
   missingReports,
+  ownerOf,
   previousHeldSessionDate,
   type CalendarDate,
   type CurrencyContext,
@@ -73,13 +74,7 @@ export async function loadSessionReview(
   const owners = new Map<string, ReviewOwner>();
   for (const item of items) {
     const owner = item.owner.getEntity();
-    owners.set(owner.id, {
-      userId: owner.id,
-      name: owner.name,
-      email: owner.email ?? null,
-      locale: owner.locale ?? team.locale,
-      member: memberIds.has(owner.id),
-    });
+    owners.set(owner.id, ownerOf(owner, team.locale, memberIds.has(owner.id)));
   }
   const reports = items.length
     ? await em.find(

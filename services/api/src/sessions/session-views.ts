@@ -1,5 +1,6 @@
 // The plain JSON shapes the session service returns: dates as 'YYYY-MM-DD', instants as ISO strings,
 // relations as ids. The routes send them as they are.
+import { skipCause } from '@rhythm/domain';
 import type {
   EmailItem,
   OwnerWithItems,
@@ -64,11 +65,18 @@ export interface OwnerItemsView {
   skipped: 'no email address' | 'no longer a member' | null;
 }
 
+/** The notifier's skip rule (skipCause), in the preview's words. */
+const PREVIEW_SKIP = {
+  not_a_member: 'no longer a member',
+  no_email: 'no email address',
+  none: null,
+} as const;
+
 export function ownerItemsView(owner: OwnerWithItems): OwnerItemsView {
   return {
     owner: { userId: owner.userId, name: owner.name, email: owner.email },
     items: owner.items,
-    skipped: owner.email === null ? 'no email address' : owner.member ? null : 'no longer a member',
+    skipped: PREVIEW_SKIP[skipCause(owner) ?? 'none'],
   };
 }
 

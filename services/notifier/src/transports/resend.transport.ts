@@ -3,18 +3,15 @@
 // application_error with statusCode null), so every outcome is mapped here onto the notifier's
 // failure vocabulary (../errors.ts), with the wait Resend asks for where it tells one.
 //
-// Retries must end well inside Resend's 24-hour idempotency window: a retry after it would send
-// again what the provider has forgotten it sent. That bound is not here but on the caller: the
-// session workflow's notifier proxy has scheduleToCloseTimeout '20 hours'
-// (services/workflows/src/sessions/session.workflow.ts), which ends every retry however long a
-// retry-after or a quota reset asks to wait.
+// Retries must end well inside Resend's 24-hour idempotency window. That bound is not here but on
+// the caller: EMAIL_RETRY_BOUND (libs/domain/src/notification-rules.ts) ends every retry however
+// long a retry-after or a quota reset asks to wait.
+import { EMAIL_BATCH_LIMIT } from '@rhythm/domain';
 import type { ApplicationFailure } from '@temporalio/activity';
 import type { Resend } from 'resend';
 import { EmailFailure, emailFailure, type ProviderError } from '../errors.js';
 import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transport.js';
 
-/** Resend's batch endpoint takes at most 100 emails per request. */
-export const RESEND_BATCH_LIMIT = 100;
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
 
@@ -30,9 +27,9 @@ export function resendTransport(
   return {
     name: 'resend',
     async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<EmailOutcome[]> {
-      if (emails.length > RESEND_BATCH_LIMIT)
+      if (emails.length > EMAIL_BATCH_LIMIT)
         throw new RangeError(
-          `a Resend batch takes at most ${RESEND_BATCH_LIMIT} emails, got ${emails.length}`,
+          `a Resend batch takes at most ${EMAIL_BATCH_LIMIT} emails, got ${emails.length}`,
         );
       const { data, error, headers } = await resend.batch.send(
         emails.map(({ from, to, subject, html, text }) => ({ from, to, subject, html, text })),

@@ -3,6 +3,7 @@
 // workflow chose, so a retry finds them instead of making new ones.
 import {
   SESSIONS_TASK_QUEUE,
+  ownerOf,
   type CalendarDate,
   type DeliveryRecord,
   type EmailMessage,
@@ -151,14 +152,7 @@ export function createSessionActivities({
       em.find(Membership, { team: team.id, user: { $in: userIds } }, { fields: ['user'] }),
     ]);
     const memberIds = new Set(members.map((membership) => membership.user.id));
-    return users.map((user) => ({
-      userId: user.id,
-      name: user.name,
-      email: user.email ?? null,
-      locale: user.locale ?? team.locale,
-      member: memberIds.has(user.id),
-      items: [],
-    }));
+    return users.map((user) => ({ ...ownerOf(user, team.locale, memberIds.has(user.id)), items: [] }));
   }
 }
 

@@ -9,8 +9,9 @@ import {
   RhythmState,
   RhythmTeamId,
   SessionWorkflowInputV1,
+  EMAIL_RETRY_BOUND,
   cancelSignal,
-  deliveryKey,
+  emailMessage,
   lateInviteDue,
   nextOccurrence,
   planChangedSignal,
@@ -57,15 +58,14 @@ const db = proxyActivities<SessionActivities>({
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
-// Sending retries end well inside Resend's 24-hour idempotency window, so a retry can never send
-// an email that the provider has already forgotten it sent.
+// Sending retries end within EMAIL_RETRY_BOUND, well inside Resend's 24-hour idempotency window.
 const notifier = proxyActivities<NotifierActivities>({
   taskQueue: NOTIFICATIONS_TASK_QUEUE,
   startToCloseTimeout: '10 minutes',
   // The notifier heartbeats per batch: a crashed notifier is noticed in a minute, and the retry is
   // replayed by the provider under the same idempotency keys.
   heartbeatTimeout: '1 minute',
-  scheduleToCloseTimeout: '20 hours',
+  scheduleToCloseTimeout: EMAIL_RETRY_BOUND,
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
 });
 
@@ -282,21 +282,19 @@ async function send(
   { previousDate, round = 0 }: { previousDate?: string | undefined; round?: number } = {},
 ): Promise<string[]> {
   const sessionDate = memory.sessionDate;
-  const messages = owners.map(({ items, ...to }) => ({
-    idempotencyKey: deliveryKey(input.sessionId, step, sessionDate, to.userId, round),
-    template: step,
-    to,
+  const of = {
     sessionId: input.sessionId,
     teamId: input.teamId,
     teamName: teamName(),
     kind: input.kind,
+    step,
     sessionDate,
-    ...(previousDate && previousDate !== sessionDate ? { previousDate } : {}),
     timeZone: memory.timeZone,
-    items,
-    ...(step === 'cancelled' && memory.cancelReason ? { reason: memory.cancelReason } : {}),
-    ...(round ? { round } : {}),
-  }));
+    previousDate,
+    round,
+    reason: memory.cancelReason,
+  };
+  const messages = owners.map((owner) => emailMessage(of, owner));
   const results = messages.length ? await sendEmails(messages) : [];
   const sentTo = results.filter((result) => result.state === 'sent').map((result) => result.userId);
   const at = new Date().toISOString();
