@@ -1,0 +1,15 @@
+/**
+ * Workflow changes since v1, each behind `patched()` so that histories of older runs replay:
+ * - a session's emails never fail it: a notifier call that gives up (retries past the 20-hour
+ *   bound) is recorded as failed sends, and the workflow carries on;
+ * - "moved" notices are counted per session (round), so A → B → A → B tells owners three times;
+ * - owners left with no items get no "moved" or "cancelled" notice.
+ * Without a patch, because no older history can take the new path: the `planChanged` signal (late
+ * owners invited) and the keeper's `resume` start argument did not exist before, and without them
+ * the workflow issues the same commands as before.
+ */
+export const PATCHES = {
+  emailNeverFailsSession: 'email-never-fails-session',
+  movedNoticeRounds: 'moved-notice-rounds',
+  noNoticeWithoutItems: 'no-notice-without-items',
+} as const;
