@@ -1,3 +1,4 @@
 export * from './start-session.js';
 export * from './reconcile.js';
 export * from './series.js';
+export * from './lifecycle.js';

@@ -1,5 +1,5 @@
 // The Express application, built from its parts (app dependencies) so tests run it in-process
-// with a test database, a lazy Temporal connection and recording hooks.
+// with a test database, a lazy Temporal connection and a session service with recording parts.
 import { checkDatabase } from '@rhythm/persistence';
 import express, { type Express } from 'express';
 import { createTokenVerifier } from './auth/tokens.js';
@@ -16,7 +16,7 @@ import { docsPage, openApiRoutes } from './openapi/openapi.routes.js';
 import { apiRoutes } from './routes.js';
 import { webApp } from './web/web-app.js';
 
-export type { AppDependencies, AppHooks } from './dependencies.js';
+export type { AppDependencies } from './dependencies.js';
 
 export interface RhythmApp extends Express {
   /** The OpenAPI document the app serves at /openapi.json. */

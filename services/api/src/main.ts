@@ -23,19 +23,7 @@ runMain('rhythm-api', async () => {
   );
   const temporal = await connectTemporalClient(config);
   const sessions = createSessionService({ orm, client: temporal });
-  // A team's new time zone or send hour, and a plan item's new owner, are signalled to its
-  // scheduled sessions.
-  const app = createApp({
-    config,
-    logger,
-    orm,
-    temporal,
-    sessions,
-    hooks: {
-      onTeamSettingsChanged: sessions.onTeamSettingsChanged,
-      onPlanChanged: sessions.onPlanChanged,
-    },
-  });
+  const app = createApp({ config, logger, orm, temporal, sessions });
   const server = await listen(app, config.PORT);
   logger.info(
     { port: (server.address() as AddressInfo).port, auth: config.auth.mode },

@@ -338,7 +338,7 @@ describe('when the sessions cannot be told of a plan change', () => {
   let w: World;
   beforeAll(async () => {
     failing = await startTestApp({
-      hooks: {
+      sessions: {
         onPlanChanged: async () => {
           throw new UnavailableError('Temporal did not answer');
         },

@@ -170,7 +170,7 @@ describe('when the sessions cannot be told of new settings', () => {
   let failure: Error;
   beforeAll(async () => {
     failing = await startTestApp({
-      hooks: {
+      sessions: {
         onTeamSettingsChanged: async () => {
           throw failure;
         },

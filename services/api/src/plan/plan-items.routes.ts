@@ -1,7 +1,7 @@
 // The plan: strategies, and the KPIs and actions under them. Members read it; administrators
 // create, change (title, owner, strategy) and delete items. The three kinds share one table, so
 // one factory makes the four routes of each kind. A new item or a new owner is passed on to the
-// team's scheduled sessions (hooks.onPlanChanged) inside the change's transaction.
+// team's scheduled sessions (the session service's onPlanChanged) inside the change's transaction.
 import type { ItemType } from '@rhythm/domain';
 import { Membership, PlanItem, type EntityManager, type User } from '@rhythm/persistence';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -61,7 +61,7 @@ export function planItemRoutes(type: ItemType): Route[] {
         const item = tx.create(PlanItem, { team: member.team.id, type, title: body.title, owner, strategy });
         await tx.flush();
         // Inside the transaction: sessions already invited invite the new owner, or nothing changes.
-        await deps.hooks.onPlanChanged(member.team.id, type);
+        await deps.sessions.onPlanChanged(member.team.id, type);
         return item;
       });
       return { status: 201, body: planItemView(item) };
@@ -96,7 +96,7 @@ export function planItemRoutes(type: ItemType): Route[] {
         });
         await tx.flush();
         // A new owner is invited by the sessions already invited; if they cannot be told, no change.
-        if (item.owner.id !== ownerBefore) await deps.hooks.onPlanChanged(member.team.id, type);
+        if (item.owner.id !== ownerBefore) await deps.sessions.onPlanChanged(member.team.id, type);
         return item;
       });
       return { status: 200, body: planItemView(item) };

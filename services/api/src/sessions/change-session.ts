@@ -24,20 +24,14 @@ import {
   cancelSignal,
   teamSettingsChangedSignal,
 } from '@rhythm/domain';
+import { sessionRow, signalSession, type SessionRow } from '@rhythm/session-lifecycle';
 import type { SignalDefinition } from '@temporalio/client';
 import { DomainError } from '../errors.js';
 import { SessionChangeNotSavedError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { assertSessionDate } from './session-date.js';
-import {
-  assertChangeable,
-  committed,
-  findSession,
-  withLockedSession,
-  type CommittedSession,
-} from './session-rows.js';
+import { assertChangeable, findSession, withLockedSession } from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
-import { signalSession } from './session-workflow.js';
 import { CancelInput, NotificationsInput, RescheduleInput, parseInput } from './sessions.schemas.js';
 
 export async function rescheduleSession(
@@ -47,14 +41,14 @@ export async function rescheduleSession(
   date: string,
 ): Promise<SessionView> {
   const input = parseInput(RescheduleInput, { date });
-  const told: { saving?: true; before?: CommittedSession } = {};
+  const told: { saving?: true; before?: SessionRow } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       const now = ctx.now();
       assertChangeable(session, team.timeZone, now);
       assertSessionDate(input.date, team.timeZone, now);
       if (input.date === session.date) return sessionView(session);
-      const row = committed(session, team);
+      const row = sessionRow(session, team);
       session.date = input.date;
       session.revision += 1;
       told.saving = true;
@@ -76,7 +70,7 @@ export async function setNotifications(
   switches: NotificationsInput,
 ): Promise<SessionView> {
   const input = parseInput(NotificationsInput, switches);
-  const told: { saving?: true; before?: CommittedSession } = {};
+  const told: { saving?: true; before?: SessionRow } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
@@ -84,7 +78,7 @@ export async function setNotifications(
       const reminder = input.reminder ?? session.sendReminder;
       if (invitation === session.sendInvitation && reminder === session.sendReminder)
         return sessionView(session);
-      const row = committed(session, team);
+      const row = sessionRow(session, team);
       session.sendInvitation = invitation;
       session.sendReminder = reminder;
       told.saving = true;
@@ -113,7 +107,7 @@ export async function cancelSession(
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
-      const row = committed(session, team);
+      const row = sessionRow(session, team);
       session.state = 'cancelled';
       session.revision += 1;
       told.saving = true;
@@ -170,7 +164,7 @@ export async function resyncSession(
   ],
 ): Promise<void> {
   await withLockedSession(ctx, teamId, sessionId, async ({ session, team }) => {
-    const row = committed(session, team);
+    const row = sessionRow(session, team);
     if (session.state === 'cancelled' && aspects.includes('state'))
       await signalSession(ctx, row, cancelSignal, {});
     if (session.state !== 'scheduled') return;
@@ -192,7 +186,7 @@ export async function resyncSession(
 /** Signals within the change's transaction; a failure becomes the error that rolls it back. */
 export async function tell<Args extends unknown[]>(
   ctx: SessionContext,
-  row: CommittedSession,
+  row: SessionRow,
   what: string,
   signal: SignalDefinition<Args>,
   ...args: Args
@@ -229,7 +223,7 @@ function notSaved(what: string, error: unknown, restored: boolean): unknown {
 async function undo(
   ctx: SessionContext,
   teamId: string,
-  before: CommittedSession,
+  before: SessionRow,
   aspect: 'date' | 'notifications',
 ): Promise<boolean> {
   try {

@@ -21,7 +21,7 @@
 //   201: the keeper makes it on its next pass, long before its invitation is due.
 import { createHash } from 'node:crypto';
 import { Series, Session, type Team } from '@rhythm/persistence';
-import { startSessionWorkflow, topUpSeries } from '@rhythm/session-lifecycle';
+import { startSessionWorkflow, terminateSessionWorkflow, topUpSeries } from '@rhythm/session-lifecycle';
 import {
   IdempotencyKeyReusedError,
   InvalidInputError,
@@ -32,7 +32,6 @@ import type { SessionContext } from './session-context.js';
 import { assertSessionDate } from './session-date.js';
 import { findTeam } from './session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
-import { terminateSessionWorkflow } from './session-workflow.js';
 import { CreateSessionInput, IdempotencyKey, parseInput } from './sessions.schemas.js';
 
 export interface CreateSessionOptions {

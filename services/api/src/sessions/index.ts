@@ -5,7 +5,7 @@ export type { SessionDetail, SessionReports } from './session-reads.js';
 export type { SessionStatusView, DeliveryView, NextSendView } from './session-status.js';
 export type { SessionListEntry } from './session-list.js';
 export type { SeriesView } from './series.js';
-export type { WorkflowStatusView } from './session-workflow.js';
+export type { WorkflowStatusView } from '@rhythm/session-lifecycle';
 export type { SessionView, ReportView, OwnerView, OwnerItemsView, ItemView } from './session-views.js';
 export { sessionEventUid } from './session-calendar.js';
 export * from './sessions.schemas.js';

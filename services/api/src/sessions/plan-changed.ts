@@ -10,10 +10,10 @@
 // neither reminded nor told of moves.
 import { SessionKind, involvedItemTypes, planChangedSignal, type ItemType } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
+import { sessionRow, signalSessions } from '@rhythm/session-lifecycle';
 import { WorkflowUnavailableError } from './errors.js';
 import type { SessionContext } from './session-context.js';
-import { committed, findTeam } from './session-rows.js';
-import { signalInBatches } from './session-workflow.js';
+import { findTeam } from './session-rows.js';
 
 export async function onPlanChanged(ctx: SessionContext, teamId: string, itemType: ItemType): Promise<void> {
   const kinds = SessionKind.options.filter((kind) => involvedItemTypes(kind).includes(itemType));
@@ -24,8 +24,8 @@ export async function onPlanChanged(ctx: SessionContext, teamId: string, itemTyp
     { team: team.id, state: 'scheduled', kind: { $in: kinds } },
     { orderBy: { date: 'asc' } },
   );
-  const rows = sessions.map((session) => committed(session, team));
-  const failure = await signalInBatches(ctx, rows, planChangedSignal, {});
+  const rows = sessions.map((session) => sessionRow(session, team));
+  const failure = await signalSessions(ctx, rows, planChangedSignal, {});
   if (failure) {
     throw new WorkflowUnavailableError('The plan change was not passed on to its sessions', failure.reason);
   }

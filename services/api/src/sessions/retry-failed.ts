@@ -3,10 +3,11 @@
 // first idempotency key, so whatever was delivered meanwhile is not sent twice.
 import { retryFailedSignal } from '@rhythm/domain';
 import { Delivery } from '@rhythm/persistence';
+import { sessionRow } from '@rhythm/session-lifecycle';
 import { ConflictError } from '../errors.js';
 import { tell } from './change-session.js';
 import type { SessionContext } from './session-context.js';
-import { assertChangeable, committed, findSession } from './session-rows.js';
+import { assertChangeable, findSession } from './session-rows.js';
 
 export interface RetryFailedView {
   /** Failed emails recorded for the session when the retry was asked. */
@@ -23,6 +24,6 @@ export async function retryFailedSends(
   assertChangeable(session, team.timeZone, ctx.now());
   const failed = await em.count(Delivery, { session: session.id, state: 'failed' });
   if (failed === 0) throw new ConflictError('This session has no failed emails to send again');
-  await tell(ctx, committed(session, team), 'The retry was not asked', retryFailedSignal, {});
+  await tell(ctx, sessionRow(session, team), 'The retry was not asked', retryFailedSignal, {});
   return { failed };
 }

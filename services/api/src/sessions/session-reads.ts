@@ -12,7 +12,7 @@ import {
   type ReportView,
   type SessionView,
 } from './session-views.js';
-import { queryStatus, type WorkflowStatusView } from './session-workflow.js';
+import { querySessionStatus, type WorkflowStatusView } from '@rhythm/session-lifecycle';
 
 export interface SessionDetail {
   session: SessionView;
@@ -26,7 +26,10 @@ export async function sessionDetail(
   sessionId: string,
 ): Promise<SessionDetail> {
   const { session } = await findSession(ctx.orm.em.fork(), teamId, sessionId);
-  return { session: sessionView(session), workflow: await queryStatus(ctx, session.id) };
+  return {
+    session: sessionView(session),
+    workflow: await querySessionStatus(ctx, session.id, ctx.statusQueryTimeoutMs),
+  };
 }
 
 export interface SessionReports {

@@ -74,21 +74,3 @@ export function assertChangeable(session: Session, timeZone: TimeZone, now: Date
     throw new SessionLockedError(session.id, `its day (${session.date}) is over`);
   }
 }
-
-/** The row's values as committed, before a change: what a workflow started now must begin from. */
-export interface CommittedSession {
-  session: Pick<
-    Session,
-    'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat' | 'series' | 'state'
-  >;
-  team: Pick<Team, 'id' | 'name' | 'timeZone' | 'sendHour'>;
-}
-
-export function committed(session: Session, team: Team): CommittedSession {
-  const { id, date, kind, sendInvitation, sendReminder, repeat, series, state } = session;
-  const { name, timeZone, sendHour } = team;
-  return {
-    session: { id, date, kind, sendInvitation, sendReminder, repeat, series, state },
-    team: { id: team.id, name, timeZone, sendHour },
-  };
-}

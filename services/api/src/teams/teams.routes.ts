@@ -58,7 +58,10 @@ export const updateTeam = defineRoute({
       await tx.flush();
       if (team.timeZone !== before.timeZone || team.sendHour !== before.sendHour) {
         // Inside the transaction: if the sessions cannot be told, the change is rolled back.
-        await deps.hooks.onTeamSettingsChanged(team.id, { timeZone: team.timeZone, sendHour: team.sendHour });
+        await deps.sessions.onTeamSettingsChanged(team.id, {
+          timeZone: team.timeZone,
+          sendHour: team.sendHour,
+        });
       }
       return team;
     });

@@ -1,6 +1,6 @@
 // The app in-process for supertest: its own migrated database, a lazy Temporal client (connects only
 // if a test makes it), the session service starting workflows on a task queue of this app's own
-// (no worker polls it unless a test registers one), silent logs, hooks that record their calls
+// (no worker polls it unless a test registers one), silent logs, a session service that records team-settings calls
 // before passing them on, and every response checked against the OpenAPI document after each test.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -14,7 +14,6 @@ import supertest from 'supertest';
 import { createApp, type RhythmApp } from '../../src/app.js';
 import { issueToken, type TokenVerifier } from '../../src/auth/tokens.js';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
-import type { AppHooks } from '../../src/dependencies.js';
 import { createSessionService, type SessionService } from '../../src/sessions/index.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 import { recordingServer } from './recording-server.js';
@@ -25,7 +24,8 @@ export interface TestAppOptions {
    * WEB_DIST_DIR that does not exist).
    */
   env?: Record<string, string>;
-  hooks?: Partial<AppHooks>;
+  /** Replaces operations of the session service (e.g. one that fails as Temporal would). */
+  sessions?: Partial<SessionService>;
   tokenVerifier?: TokenVerifier;
   logger?: Logger;
   /** Replaces the lazy client of TEMPORAL_ADDRESS. */
@@ -76,21 +76,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     statusQueryTimeoutMs: options.statusQueryTimeoutMs ?? 1_000,
   });
   const settingsChanges: TestApp['settingsChanges'] = [];
-  const hooks: AppHooks = {
+  const service: SessionService = {
+    ...sessions,
     onTeamSettingsChanged: async (teamId, settings) => {
       settingsChanges.push({ teamId, ...settings });
       await sessions.onTeamSettingsChanged(teamId, settings);
     },
-    onPlanChanged: (teamId, itemType) => sessions.onPlanChanged(teamId, itemType),
-    ...options.hooks,
+    ...options.sessions,
   };
   const app = createApp({
     config,
     logger: options.logger ?? createLogger('rhythm-api-test', 'silent'),
     orm,
     temporal,
-    sessions,
-    hooks,
+    sessions: service,
     ...(options.tokenVerifier ? { tokenVerifier: options.tokenVerifier } : {}),
   });
   const conformance = new OpenApiConformance(app.openApiDocument);

@@ -2,13 +2,6 @@
 // mutate it, the workflow loop reads it; it is plain data so that it can be carried across
 // continue-as-new and returned by the `status` query.
 import {
-  CancelSignal,
-  PlanChangedSignal,
-  RescheduleSignal,
-  RetryFailedSignal,
-  SetNotificationsSignal,
-  TeamSettingsChangedSignal,
-  isBeforeToday,
   type CalendarDate,
   type DeliveryRecord,
   type FailedSend,
@@ -143,89 +136,6 @@ export function needsMovedNotice(memory: SessionMemory): boolean {
   return memory.state === 'scheduled' && memory.invited.length > 0 && memory.toldDate !== memory.sessionDate;
 }
 
-/**
- * Signal handlers. Each returns true when the plan changed. A signal that makes no sense now is
- * recorded in `changes` and otherwise ignored: it never fails the workflow.
- */
-export const applySignal = {
-  reschedule(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = RescheduleSignal.safeParse(payload);
-    if (!parsed.success) return ignore(memory, 'reschedule', 'malformed payload', now);
-    const { date } = parsed.data;
-    if (memory.state !== 'scheduled') return ignore(memory, 'reschedule', `session is ${memory.state}`, now);
-    if (isBeforeToday(date, memory.timeZone, now))
-      return ignore(memory, 'reschedule', `${date} is in the past`, now);
-    if (date === memory.sessionDate) return ignore(memory, 'reschedule', `already on ${date}`, now);
-    record(memory, `moved from ${memory.sessionDate} to ${date}`, now);
-    memory.sessionDate = date;
-    return true;
-  },
-  setNotifications(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = SetNotificationsSignal.safeParse(payload);
-    if (!parsed.success) return ignore(memory, 'setNotifications', 'malformed payload', now);
-    if (memory.state !== 'scheduled')
-      return ignore(memory, 'setNotifications', `session is ${memory.state}`, now);
-    const { invitation, reminder } = parsed.data;
-    const what: string[] = [];
-    if (invitation !== undefined && invitation !== memory.sendInvitation) {
-      memory.sendInvitation = invitation;
-      what.push(`invitation ${invitation ? 'on' : 'off'}`);
-    }
-    if (reminder !== undefined && reminder !== memory.sendReminder) {
-      memory.sendReminder = reminder;
-      what.push(`reminder ${reminder ? 'on' : 'off'}`);
-    }
-    if (what.length === 0) return ignore(memory, 'setNotifications', 'nothing changed', now);
-    record(memory, what.join(', '), now);
-    return true;
-  },
-  retryFailed(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = RetryFailedSignal.safeParse(payload ?? {});
-    if (!parsed.success) return ignore(memory, 'retryFailed', 'malformed payload', now);
-    if (memory.state !== 'scheduled') return ignore(memory, 'retryFailed', `session is ${memory.state}`, now);
-    if (!memory.failed?.length) return ignore(memory, 'retryFailed', 'no failed emails', now);
-    record(memory, `retry of ${memory.failed.length} failed email(s) asked`, now);
-    memory.retryAsked = true;
-    return true;
-  },
-  /** Only after the invitation: before it, the invitation reads the plan as it is then. */
-  planChanged(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = PlanChangedSignal.safeParse(payload ?? {});
-    if (!parsed.success) return ignore(memory, 'planChanged', 'malformed payload', now);
-    if (memory.state !== 'scheduled' || !memory.invitation) return false;
-    const at = now.toISOString();
-    if (memory.planChanged) memory.planChanged.last = at;
-    else {
-      memory.planChanged = { first: at, last: at };
-      record(memory, 'plan changed: owners newly involved will be invited', now);
-    }
-    return true;
-  },
-  cancel(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = CancelSignal.safeParse(payload ?? {});
-    if (!parsed.success) return ignore(memory, 'cancel', 'malformed payload', now);
-    if (memory.state !== 'scheduled') return ignore(memory, 'cancel', `session is ${memory.state}`, now);
-    memory.state = 'cancelled';
-    if (parsed.data.reason) memory.cancelReason = parsed.data.reason;
-    record(memory, parsed.data.reason ? `cancelled: ${parsed.data.reason}` : 'cancelled', now);
-    return true;
-  },
-  teamSettingsChanged(memory: SessionMemory, payload: unknown, now: Date): boolean {
-    const parsed = TeamSettingsChangedSignal.safeParse(payload);
-    if (!parsed.success) return ignore(memory, 'teamSettingsChanged', 'malformed payload', now);
-    if (memory.state !== 'scheduled')
-      return ignore(memory, 'teamSettingsChanged', `session is ${memory.state}`, now);
-    const { timeZone, sendHour } = parsed.data;
-    if (timeZone === memory.timeZone && sendHour === memory.sendHour) {
-      return ignore(memory, 'teamSettingsChanged', 'nothing changed', now);
-    }
-    record(memory, `team settings: ${timeZone}, send hour ${sendHour}`, now);
-    memory.timeZone = timeZone;
-    memory.sendHour = sendHour;
-    return true;
-  },
-};
-
 export function status(
   memory: SessionMemory,
   kind: SessionStatus['kind'],
@@ -243,11 +153,7 @@ export function status(
   };
 }
 
-function record(memory: SessionMemory, what: string, now: Date): void {
+/** A line in the status's `changes`. */
+export function record(memory: SessionMemory, what: string, now: Date): void {
   memory.changes.push({ at: now.toISOString(), what });
-}
-
-function ignore(memory: SessionMemory, signal: string, why: string, now: Date): false {
-  record(memory, `${signal} ignored: ${why}`, now);
-  return false;
 }

@@ -8,15 +8,9 @@ import {
   RhythmState,
   RhythmTeamId,
   SessionWorkflowInputV1,
-  cancelSignal,
   nextOccurrence,
-  planChangedSignal,
   planNext,
-  rescheduleSignal,
-  retryFailedSignal,
-  setNotificationsSignal,
   statusQuery,
-  teamSettingsChangedSignal,
   type PlannedNext,
   type SessionSummary,
   type SessionWorkflowInput,
@@ -38,8 +32,8 @@ import {
   remind,
   retryFailed,
 } from './session-sends.js';
+import { signalHandlers } from './session-signals.js';
 import {
-  applySignal,
   initialMemory,
   needsMovedNotice,
   planInput,
@@ -64,31 +58,20 @@ export async function sessionWorkflow(
   carry?: SessionWorkflowCarry,
 ): Promise<SessionSummary> {
   const input = validInput(rawInput);
-  const memory: SessionMemory =
-    carry && 'resume' in carry
-      ? resumedMemory(
-          input,
-          await db.deliveriesOf({ sessionId: input.sessionId }),
-          carry.resume.previousRun,
-          new Date(),
-        )
-      : (carry?.memory ?? initialMemory(input));
+  let memory: SessionMemory = carry && 'memory' in carry ? carry.memory : initialMemory(input);
   let next: PlannedNext | null = null;
+  // Answerable from the first task, while a resumed run still reads what was sent.
+  setHandler(statusQuery, () => status(memory, input.kind, next));
+  if (carry && 'resume' in carry) {
+    const records = await db.deliveriesOf({ sessionId: input.sessionId });
+    memory = resumedMemory(input, records, carry.resume.previousRun, new Date());
+  }
   let replan = false;
   const on = (changed: boolean) => {
     replan ||= changed;
   };
-  setHandler(rescheduleSignal, (payload) => on(applySignal.reschedule(memory, payload, new Date())));
-  setHandler(setNotificationsSignal, (payload) =>
-    on(applySignal.setNotifications(memory, payload, new Date())),
-  );
-  setHandler(cancelSignal, (payload) => on(applySignal.cancel(memory, payload, new Date())));
-  setHandler(planChangedSignal, (payload) => on(applySignal.planChanged(memory, payload, new Date())));
-  setHandler(retryFailedSignal, (payload) => on(applySignal.retryFailed(memory, payload, new Date())));
-  setHandler(teamSettingsChangedSignal, (payload) =>
-    on(applySignal.teamSettingsChanged(memory, payload, new Date())),
-  );
-  setHandler(statusQuery, () => status(memory, input.kind, next));
+  for (const [signal, apply] of signalHandlers)
+    setHandler(signal, (payload: unknown) => on(apply(memory, payload, new Date())));
 
   for (;;) {
     replan = false;

@@ -1,21 +1,45 @@
-// Talking to one session's workflow, `session-<id>`: signal it, end it, ask its status.
+// Everything callers do to a session's workflow, `session-<id>`, beyond starting it
+// (start-session.ts): signal it (starting it first when its scheduled row has none), signal many,
+// end it, ask its status. The API, the sessions worker and the keeper all go through here.
 import { sessionWorkflowId, statusQuery, type SessionStatus } from '@rhythm/domain';
-import { startSessionWorkflow } from '@rhythm/session-lifecycle';
-import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
-import type { SessionContext } from './session-context.js';
-import type { CommittedSession } from './session-rows.js';
+import type { Session, Team } from '@rhythm/persistence';
+import { WorkflowNotFoundError, type Client, type SignalDefinition } from '@temporalio/client';
+import { startSessionWorkflow } from './start-session.js';
+
+/** The client, and the queue the sessions worker polls (tests use one of their own). */
+export interface WorkflowContext {
+  client: Client;
+  taskQueue: string;
+}
+
+/** A session row's values as committed, and its team's: what a workflow started now begins from. */
+export interface SessionRow {
+  session: Pick<
+    Session,
+    'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat' | 'series' | 'state'
+  >;
+  team: Pick<Team, 'id' | 'name' | 'timeZone' | 'sendHour'>;
+}
+
+export function sessionRow(session: Session, team: Team): SessionRow {
+  const { id, date, kind, sendInvitation, sendReminder, repeat, series, state } = session;
+  const { name, timeZone, sendHour } = team;
+  return {
+    session: { id, date, kind, sendInvitation, sendReminder, repeat, series, state },
+    team: { id: team.id, name, timeZone, sendHour },
+  };
+}
 
 /**
  * Signals the session's workflow. A scheduled row can be without one for a moment: a create whose
- * process died between its commit and its start (see create-session.ts). Then the workflow is
- * started here from the row as committed, as the worker's reconciler would at its next boot, and
- * the signal follows. Returns 'closed' when a workflow of that id has already ended (held,
- * cancelled or terminated), or when a row that is no longer scheduled has none: nothing follows the
- * session any more.
+ * process died between its commit and its start. Then the workflow is started here from the row as
+ * committed, as the keeper would at its next pass, and the signal follows. Returns 'closed' when a
+ * workflow of that id has already ended (held, cancelled or terminated), or when a row that is no
+ * longer scheduled has none: nothing follows the session any more.
  */
 export async function signalSession<Args extends unknown[]>(
-  ctx: SessionContext,
-  row: CommittedSession,
+  ctx: WorkflowContext,
+  row: SessionRow,
   signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<'signalled' | 'closed'> {
@@ -41,9 +65,9 @@ const BATCH = 10;
  * Signals every row's workflow, a batch at a time, and stops at the first batch with a failure:
  * returns how many rows were tried (the failed batch included) and the first failure, or null.
  */
-export async function signalInBatches<Args extends unknown[]>(
-  ctx: SessionContext,
-  rows: CommittedSession[],
+export async function signalSessions<Args extends unknown[]>(
+  ctx: WorkflowContext,
+  rows: SessionRow[],
   signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<{ tried: number; reason: unknown } | null> {
@@ -58,7 +82,7 @@ export async function signalInBatches<Args extends unknown[]>(
 
 /** Ends the workflow if it runs; none at all is fine too. */
 export async function terminateSessionWorkflow(
-  ctx: SessionContext,
+  ctx: Pick<WorkflowContext, 'client'>,
   sessionId: string,
   reason: string,
 ): Promise<void> {
@@ -72,13 +96,15 @@ export async function terminateSessionWorkflow(
 export type WorkflowStatusView =
   { available: true; status: SessionStatus } | { available: false; reason: string };
 
-/** The workflow's own view (plan, sends, changes), or why it is not available within the timeout. */
-export async function queryStatus(ctx: SessionContext, sessionId: string): Promise<WorkflowStatusView> {
+/** The workflow's own view (plan, sends, changes), or why it is not available within `timeoutMs`. */
+export async function querySessionStatus(
+  ctx: Pick<WorkflowContext, 'client'>,
+  sessionId: string,
+  timeoutMs: number,
+): Promise<WorkflowStatusView> {
   const handle = ctx.client.workflow.getHandle(sessionWorkflowId(sessionId));
   try {
-    const status = await ctx.client.withDeadline(Date.now() + ctx.statusQueryTimeoutMs, () =>
-      handle.query(statusQuery),
-    );
+    const status = await ctx.client.withDeadline(Date.now() + timeoutMs, () => handle.query(statusQuery));
     return { available: true, status };
   } catch (error) {
     if (error instanceof WorkflowNotFoundError)
