@@ -103,6 +103,13 @@ export default tseslint.config(
       ],
     },
   },
+  // A promise nobody awaits loses its failure: an email step, a signal or a write that failed
+  // silently is exactly what Rhythm must never do. Type-aware, so it reads each package's tsconfig.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   // The web app: React's rules of hooks (and the React Compiler's checks that come with them).
   {
     files: ['services/web/src/**/*.{ts,tsx}', 'services/web/test/**/*.{ts,tsx}'],

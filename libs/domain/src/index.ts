@@ -7,3 +7,4 @@ export * from './session-plan.js';
 export * from './contracts/index.js';
 export * from './series.js';
 export * from './notification-rules.js';
+export * from './errors.js';

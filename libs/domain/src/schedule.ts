@@ -31,7 +31,7 @@ export function heldAt(sessionDate: CalendarDate, timeZone: TimeZone): Date {
 
 /**
  * The instants of a session's schedule. Times that are already past (a session created less than
- * a week ahead) are still returned; deciding to send at once is the caller's job (see `isPast`).
+ * a week ahead) are still returned; deciding to send at once is the caller's job (planNext).
  */
 export function sendTimes({ sessionDate, timeZone, sendHour }: SendTimesInput): SendTimes {
   return {
@@ -68,9 +68,4 @@ export function isBeforeToday(date: CalendarDate, timeZone: TimeZone, now: Date)
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   // Both are YYYY-MM-DD with four-digit years, so string order is date order.
   return date < todayIn(timeZone, now);
-}
-
-/** Whether a send time has been reached: a step due exactly now is done at once, not slept for. */
-export function isPast(at: Date, now: Date): boolean {
-  return at.getTime() <= now.getTime();
 }

@@ -29,11 +29,6 @@ export const HostPort = z
 
 export const Port = z.coerce.number().int().min(0).max(65535);
 
-/** "true"/"false"/"1"/"0" only: z.coerce.boolean() would read "false" as true. */
-export const Flag = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((value) => value === 'true' || value === '1');
-
 export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export const TemporalEnv = z.object({

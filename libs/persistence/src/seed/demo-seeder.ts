@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { addDays, todayIn, type ItemType, type Locale, type Role } from '@rhythm/domain';
 import { Membership } from '../membership/membership.entity.js';
-import type { Orm } from '../orm.js';
 import { PlanItem } from '../plan/plan-item.entity.js';
 import { Session } from '../session/session.entity.js';
 import { Team } from '../team/team.entity.js';
@@ -45,7 +44,9 @@ export interface DemoSeedResult {
  * none), so a second run, or a run after the people were added by hand, duplicates nothing. All in
  * one transaction, so a failed run leaves nothing half-seeded.
  */
-export async function seedDemo(orm: Orm, now: Date = new Date()): Promise<DemoSeedResult> {
+// Takes anything with an EntityManager (the ORM) rather than importing the ORM's type from orm.ts:
+// orm-config.ts registers this seeder, and orm.ts builds on orm-config.ts.
+export async function seedDemo(orm: { em: EntityManager }, now: Date = new Date()): Promise<DemoSeedResult> {
   return writeDemo(orm.em.fork(), now);
 }
 

@@ -37,10 +37,6 @@ export function isAdministrator(member: TeamMember): boolean {
   return hasRole(member, 'administrator');
 }
 
-export function isProcessOwner(member: TeamMember): boolean {
-  return hasRole(member, 'process_owner');
-}
-
 /** ForbiddenError unless the member holds at least one of `roles`. */
 export function requireRole(member: TeamMember, ...roles: Role[]): void {
   if (!hasRole(member, ...roles)) {
