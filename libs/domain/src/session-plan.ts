@@ -2,6 +2,7 @@
 // function, shared by the workflow (which sleeps until `at`) and the API (which previews it).
 import type { CalendarDate, SendHour, TimeZone } from './calendar-date.js';
 import { sendTimes } from './schedule.js';
+import type { DeliveryStep } from './vocabulary.js';
 
 export type PlannedStep = 'invitation' | 'reminder' | 'held';
 
@@ -62,6 +63,29 @@ export function reminderCoveredByInvitation(
     invitation.sessionDate === input.sessionDate &&
     invitation.at.getTime() >= reminderAt.getTime()
   );
+}
+
+/** One recorded email (a Delivery row), as far as the plan cares. */
+export interface RecordedSend {
+  step: DeliveryStep;
+  sessionDate: CalendarDate;
+  at: Date;
+}
+
+/**
+ * What was done, in planNext's terms, from the record of emails (oldest first): the invitation once
+ * per session, for the date of its latest email and at the time that email was recorded (as the
+ * workflow notes it after sending); a reminder per date. The one reading of that record, for a
+ * keeper's new run and for the API's preview when no workflow answers.
+ */
+export function stepsDone(
+  records: readonly RecordedSend[],
+): Pick<SessionPlanInput, 'invitation' | 'remindedFor'> {
+  const last = records.filter((record) => record.step === 'invitation').at(-1);
+  return {
+    invitation: last ? { sessionDate: last.sessionDate, at: last.at } : null,
+    remindedFor: [...new Set(records.filter((r) => r.step === 'reminder').map((r) => r.sessionDate))],
+  };
 }
 
 /**

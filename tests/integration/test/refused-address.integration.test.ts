@@ -4,9 +4,17 @@
 // validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
 // In the same setting: an owner given an item after the invitation went out is invited within a
 // minute; a session whose workflow is terminated gets a new run from the keeper that sends nothing
-// twice.
+// twice; Process status previews what the workflow plans, also after an invitation to nobody.
 import { sessionWorkflowId, statusQuery } from '@rhythm/domain';
-import { Delivery, Membership, User, migrateToLatest, openOrm, type Orm } from '@rhythm/persistence';
+import {
+  Delivery,
+  Membership,
+  PlanItem,
+  User,
+  migrateToLatest,
+  openOrm,
+  type Orm,
+} from '@rhythm/persistence';
 import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import {
   connectDevServer,
@@ -217,4 +225,28 @@ it('follows a terminated session workflow with a new run that carries on without
   expect(status.next?.step).toBe('reminder');
   const received = (address: string) => resend.emails.filter((email) => email.to.includes(address)).length;
   expect([fixture.ada.email!, fixture.bo.email!].map(received)).toEqual([1, 1]);
+});
+
+it('previews what the workflow plans, also after an invitation that reached nobody', async () => {
+  const fixture = await createTeam(orm);
+  const em = orm.em.fork();
+  await em.nativeUpdate(
+    Membership,
+    { team: fixture.team.id, user: fixture.ada.id },
+    { roles: ['administrator'] },
+  );
+  await em.nativeDelete(PlanItem, { team: fixture.team.id, type: 'action' }); // A doing session involves nobody.
+  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  const token = signedIn.token as string;
+  const sessions = `/api/teams/${fixture.team.id}/sessions`;
+  const created = await api(token, 'POST', sessions, { date: daysAhead(new Date(), 5), kind: 'doing' });
+  const sessionId = created.body.id as string;
+  const handle = temporal.client.workflow.getHandle(sessionWorkflowId(sessionId));
+  await eventually(
+    async () => (await handle.query(statusQuery).catch(() => undefined))?.next?.step === 'reminder',
+    'the workflow past its invitation',
+  );
+  const status = await api(token, 'GET', `${sessions}/${sessionId}/status`);
+  expect(status.body.deliveries).toEqual([]);
+  expect(status.body.next).toMatchObject({ step: 'reminder', recipients: [] });
 });

@@ -1,14 +1,17 @@
 // Process status of one session: how the reports stand, who was emailed, and what goes out next.
 // "Who still has to report" and "who gets the next email" come from the same functions the
-// workflow's activities call (loadSessionReview, ownersToInvite, ownersMissingReports) and "which
-// step, when" from the same planNext, so the page previews exactly what the workflow will do.
+// workflow's activities call (loadSessionReview, ownersToInvite, ownersMissingReports). "Which
+// step, when" is the workflow's own plan (its status query): it alone decides, so the preview and
+// the workflow cannot disagree. Only when no workflow answers (workers down) is it planned here,
+// with the same planNext, from the Delivery rows read as the keeper reads them (stepsDone).
 import {
   currentReportFor,
   planNext,
+  stepsDone,
   type DeliveryState,
   type DeliveryStep,
+  type PlannedNext,
   type PlannedStep,
-  type SessionPlanInput,
 } from '@rhythm/domain';
 import {
   Delivery,
@@ -19,6 +22,7 @@ import {
   type SessionReview,
   type Team,
 } from '@rhythm/persistence';
+import { querySessionStatus } from '@rhythm/session-lifecycle';
 import type { SessionContext } from './session-context.js';
 import { findSession } from './session-rows.js';
 import { ownerItemsView, sessionView, type OwnerItemsView, type SessionView } from './session-views.js';
@@ -69,6 +73,12 @@ export async function sessionStatus(
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   const views = deliveries.map(deliveryView);
+  const scheduled = session.state === 'scheduled';
+  const workflow = scheduled ? await querySessionStatus(ctx, session.id, ctx.statusQueryTimeoutMs) : null;
+  const plan =
+    workflow?.available && workflow.status.next
+      ? { step: workflow.status.next.step, at: new Date(workflow.status.next.at) }
+      : rowsPlan(session, team, deliveries, ctx.now());
   return {
     session: sessionView(session),
     counts: countReports(review),
@@ -76,7 +86,7 @@ export async function sessionStatus(
     invited: views.filter((delivery) => delivery.step === 'invitation' && delivery.state === 'sent'),
     reminded: views.filter((delivery) => delivery.step === 'reminder' && delivery.state === 'sent'),
     deliveries: views,
-    next: session.state === 'scheduled' ? previewNext(session, team, review, deliveries, ctx.now()) : null,
+    next: scheduled ? previewNext(plan, review) : null,
   };
 }
 
@@ -89,24 +99,23 @@ function countReports(review: SessionReview): SessionStatusView['counts'] {
   return counts;
 }
 
-function previewNext(
-  session: Session,
-  team: Team,
-  review: SessionReview,
-  deliveries: Delivery[],
-  now: Date,
-): NextSendView {
-  const plan = planNext(
+/** The plan from the Delivery rows, for when the workflow does not answer. */
+function rowsPlan(session: Session, team: Team, deliveries: Delivery[], now: Date): PlannedNext {
+  const records = deliveries.map((d) => ({ step: d.step, sessionDate: d.sessionDate, at: d.createdAt }));
+  return planNext(
     {
       sessionDate: session.date,
       timeZone: team.timeZone,
       sendHour: team.sendHour,
       sendInvitation: session.sendInvitation,
       sendReminder: session.sendReminder,
-      ...doneSoFar(deliveries),
+      ...stepsDone(records),
     },
     now,
   );
+}
+
+function previewNext(plan: PlannedNext, review: SessionReview): NextSendView {
   const recipients =
     plan.step === 'invitation'
       ? ownersToInvite(review)
@@ -114,24 +123,6 @@ function previewNext(
         ? ownersMissingReports(review)
         : [];
   return { step: plan.step, at: plan.at.toISOString(), recipients: recipients.map(ownerItemsView) };
-}
-
-/**
- * What the workflow has done, in planNext's terms, from the Delivery rows (its durable record, there
- * also when no worker runs). The invitation is once per session, whatever date it was for; its time
- * is when its last email was recorded, as the workflow notes it after sending.
- */
-function doneSoFar(deliveries: Delivery[]): Pick<SessionPlanInput, 'invitation' | 'remindedFor'> {
-  const invitations = deliveries.filter((delivery) => delivery.step === 'invitation');
-  const last = invitations.at(-1);
-  return {
-    invitation: last ? { sessionDate: last.sessionDate, at: last.createdAt } : null,
-    remindedFor: [
-      ...new Set(
-        deliveries.filter((delivery) => delivery.step === 'reminder').map((delivery) => delivery.sessionDate),
-      ),
-    ],
-  };
 }
 
 function deliveryView(delivery: Delivery): DeliveryView {

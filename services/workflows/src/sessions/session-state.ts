@@ -2,6 +2,7 @@
 // mutate it, the workflow loop reads it; it is plain data so that it can be carried across
 // continue-as-new and returned by the `status` query.
 import {
+  stepsDone,
   type CalendarDate,
   type DeliveryRecord,
   type FailedSend,
@@ -77,15 +78,15 @@ export function resumedMemory(
   const users = (step: DeliveryRecord['step'], state?: DeliveryRecord['state']) => [
     ...new Set(records.filter((r) => r.step === step && (!state || r.state === state)).map((r) => r.userId)),
   ];
-  const invitations = records.filter((r) => r.step === 'invitation');
-  if (invitations[0]) {
-    memory.invitation = { sessionDate: invitations.at(-1)!.sessionDate, at: invitations[0].at };
+  const done = stepsDone(records.map((r) => ({ ...r, at: new Date(r.at) })));
+  if (done.invitation) {
+    memory.invitation = { sessionDate: done.invitation.sessionDate, at: done.invitation.at.toISOString() };
     memory.invited = users('invitation', 'sent');
   }
   const told = records.filter((r) => r.step === 'invitation' || r.step === 'moved').at(-1);
   memory.toldDate = told?.sessionDate ?? null;
   memory.moves = Math.max(0, ...records.filter((r) => r.step === 'moved').map((r) => r.round));
-  memory.remindedFor = [...new Set(records.filter((r) => r.step === 'reminder').map((r) => r.sessionDate))];
+  memory.remindedFor = [...done.remindedFor];
   memory.reminded = users('reminder', 'sent');
   memory.failed = records
     .filter((r) => r.state === 'failed')
