@@ -8,3 +8,4 @@ export * from './contracts/index.js';
 export * from './series.js';
 export * from './notification-rules.js';
 export * from './errors.js';
+export * from './delivery-status.js';

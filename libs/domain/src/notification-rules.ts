@@ -9,6 +9,7 @@ import {
   type Owner,
   type OwnerWithItems,
 } from './contracts/notifications.js';
+import type { SuppressionReason } from './delivery-status.js';
 import type { DeliveryStep, Locale, SessionKind } from './vocabulary.js';
 
 /** Resend's batch endpoint takes at most 100 emails per request: the notifier's chunk size. */
@@ -21,19 +22,24 @@ export const EMAIL_BATCH_LIMIT = 100;
  */
 export const EMAIL_RETRY_BOUND = '20 hours';
 
-export type SkipCause = 'not_a_member' | 'no_email';
+export type SkipCause = 'not_a_member' | 'no_email' | SuppressionReason;
 
-/** Why an owner gets no email (someone who left the team, before one without an address), or null. */
-export function skipCause(owner: Pick<Owner, 'member' | 'email'>): SkipCause | null {
+/**
+ * Why an owner gets no email, or null: someone who left the team, then one without an address,
+ * then an address that bounced for good or whose owner marked us as spam.
+ */
+export function skipCause(owner: Pick<Owner, 'member' | 'email' | 'suppressed'>): SkipCause | null {
   if (!owner.member) return 'not_a_member';
   if (!owner.email) return 'no_email';
-  return null;
+  return owner.suppressed ?? null;
 }
 
 /** The words a skip is recorded with (Delivery rows, the workflow's status). */
 export const SKIP_REASON: Readonly<Record<SkipCause, string>> = {
   not_a_member: 'left the team',
   no_email: 'no email address',
+  bounced: 'the address bounced: emails to it stopped until it is fixed',
+  complained: 'the owner marked our email as spam: emails to them stopped',
 };
 
 /** An owner as emails address them: in their own language, else the team's. */
@@ -41,6 +47,7 @@ export function ownerOf(
   user: { id: string; name: string; email?: string | null; locale?: Locale | null },
   teamLocale: Locale,
   member: boolean,
+  suppressed?: SuppressionReason,
 ): Owner {
   return {
     userId: user.id,
@@ -48,6 +55,7 @@ export function ownerOf(
     email: user.email ?? null,
     locale: user.locale ?? teamLocale,
     member,
+    ...(suppressed ? { suppressed } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { Delivery } from './delivery/delivery.entity.js';
+import { EmailSuppression } from './email/email-suppression.entity.js';
+import { WebhookEvent } from './email/webhook-event.entity.js';
 import { Membership } from './membership/membership.entity.js';
 import { OutboxEmail } from './outbox/outbox-email.entity.js';
 import { PlanItem } from './plan/plan-item.entity.js';
@@ -19,4 +21,6 @@ export const entities = [
   ProgressReport,
   Delivery,
   OutboxEmail,
+  EmailSuppression,
+  WebhookEvent,
 ] as const;

@@ -24,3 +24,6 @@ export {
   ForeignKeyConstraintViolationException,
 } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/postgresql';
+export { EmailSuppression } from './email/email-suppression.entity.js';
+export { WebhookEvent } from './email/webhook-event.entity.js';
+export * from './email/suppressions.js';

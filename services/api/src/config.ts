@@ -38,6 +38,14 @@ const ApiEnv = TemporalEnv.extend({
     .optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The signing secret of the Resend webhook (whsec_…, from Resend's dashboard), one per
+   * environment. Unset: POST /api/webhooks/resend answers 503 and trusts nothing.
+   */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', 'must be the whsec_… signing secret of the webhook')
+    .optional(),
   /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
   WEB_DIST_DIR: z
     .string()

@@ -15,6 +15,7 @@ import { reportRoutes } from './sessions/reports.routes.js';
 import { seriesRoutes } from './sessions/series.routes.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { teamRoutes } from './teams/teams.routes.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
 
 export function apiRoutes(config: ApiConfig): Route[] {
   return [
@@ -31,5 +32,6 @@ export function apiRoutes(config: ApiConfig): Route[] {
     ...reportRoutes,
     ...processStatusRoutes,
     ...calendarRoutes,
+    ...webhookRoutes,
   ];
 }

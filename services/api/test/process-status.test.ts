@@ -91,6 +91,7 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}/status', () => {
         state: 'sent',
         reason: null,
         at: invitedAt.toISOString(),
+        providerStatus: null,
       },
     ]);
     expect(response.body.next).toEqual({

@@ -1,6 +1,7 @@
 // The contract between the session workflow and the notifier: what one email is, and the activity
 // that sends a batch of them on the `notifications` task queue.
 import type { CalendarDate, TimeZone } from '../calendar-date.js';
+import type { SuppressionReason } from '../delivery-status.js';
 import type { DeliveryStep, ItemType, Locale, SessionKind } from '../vocabulary.js';
 
 export interface Owner {
@@ -12,6 +13,8 @@ export interface Owner {
   locale: Locale;
   /** False when the owner has left the team (still owning items): skipped, and the skip recorded. */
   member: boolean;
+  /** Set when the address bounced for good or its owner marked us as spam: skipped, with why. */
+  suppressed?: SuppressionReason;
 }
 
 export interface EmailItem {

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { DeliveryState, DeliveryStep } from '@rhythm/domain';
+import { DeliveryState, DeliveryStep, ProviderStatus } from '@rhythm/domain';
 import { createdAtProperty, uuidPrimaryKey } from '../common/base.properties.js';
 import { Session } from '../session/session.entity.js';
 import { User } from '../user/user.entity.js';
@@ -25,10 +25,14 @@ export const Delivery = defineEntity({
     round: p.integer().default(0),
     /** Sent to the email provider as its Idempotency-Key. */
     idempotencyKey: p.text().unique('delivery_idempotency_key_unique'),
-    providerMessageId: p.text().nullable(),
+    /** The provider's id of the email (Resend's `email_id`): its webhooks name the email by it. */
+    providerMessageId: p.text().nullable().index('delivery_provider_message_id_index'),
     state: p.enum(DeliveryState.options),
     /** Why a delivery was skipped or failed (e.g. "owner has no email"). */
     error: p.text().nullable(),
+    /** What the provider's webhooks said became of it; only moves forward (advanceProviderStatus). */
+    providerStatus: p.enum(ProviderStatus.options).nullable(),
+    providerStatusAt: p.datetime().nullable(),
     createdAt: createdAtProperty(),
   },
   uniques: [

@@ -17,6 +17,7 @@ import {
 import { Membership } from '../membership/membership.entity.js';
 import { PlanItem } from '../plan/plan-item.entity.js';
 import { ProgressReport } from '../report/progress-report.entity.js';
+import { suppressedReason, suppressionsOf } from '../email/suppressions.js';
 import { Session } from './session.entity.js';
 
 export interface ReviewItem {
@@ -71,10 +72,17 @@ export async function loadSessionReview(
     timeZone: team.timeZone,
   };
   const memberIds = new Set(members.map((membership) => membership.user.id));
+  const suppressions = await suppressionsOf(
+    em,
+    items.map((item) => item.owner.getEntity().email),
+  );
   const owners = new Map<string, ReviewOwner>();
   for (const item of items) {
     const owner = item.owner.getEntity();
-    owners.set(owner.id, ownerOf(owner, team.locale, memberIds.has(owner.id)));
+    owners.set(
+      owner.id,
+      ownerOf(owner, team.locale, memberIds.has(owner.id), suppressedReason(suppressions, owner.email)),
+    );
   }
   const reports = items.length
     ? await em.find(

@@ -16,7 +16,8 @@ export function mountRoutes(routes: Route[], deps: AppDependencies, verifier: To
   const router = Router();
   for (const route of routes) {
     const handlers: RequestHandler[] = [labelRoute(route)];
-    if (route.request?.body) handlers.push(express.json({ limit: route.bodyLimit ?? '100kb' }));
+    if (route.rawBody) handlers.push(express.text({ type: () => true, limit: route.bodyLimit ?? '100kb' }));
+    else if (route.request?.body) handlers.push(express.json({ limit: route.bodyLimit ?? '100kb' }));
     handlers.push(runRoute(route, deps, verifier));
     router[route.method](expressPath(route.path), ...handlers);
   }
@@ -50,8 +51,16 @@ function runRoute(route: Route, deps: AppDependencies, verifier: TokenVerifier):
           ? await access.requireMembership(teamIdOf(params), ...(route.team.roles ?? []))
           : undefined;
       const { query, body, headers } = parseParts(
-        { query: route.request?.query, body: route.request?.body, headers: route.request?.headers },
-        { query: req.query, body: bodyOf(req, route), headers: headersOf(req, route) },
+        {
+          query: route.request?.query,
+          body: route.rawBody ? undefined : route.request?.body,
+          headers: route.request?.headers,
+        },
+        {
+          query: req.query,
+          body: route.rawBody ? undefined : bodyOf(req, route),
+          headers: headersOf(req, route),
+        },
       );
       const reply = await route.handler({
         params,

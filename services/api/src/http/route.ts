@@ -84,6 +84,11 @@ export interface RouteSpec<P, Q, B, R extends ResponseMap, T, Pub, H = undefined
   problems?: number[];
   /** Largest accepted JSON body, in express.json's notation; 100kb when absent. */
   bodyLimit?: string;
+  /**
+   * The body is read as text and handed over unparsed in `req.body` (a signature over the raw
+   * bytes must be checked first); `request.body` then only documents it.
+   */
+  rawBody?: boolean;
   // NoInfer: R comes from `responses`; the handler's literal statuses are checked against it.
   handler(input: HandlerInput<P, Q, B, T, Pub, H>): Promise<NoInfer<Reply<R>>>;
 }
@@ -102,6 +107,7 @@ export interface Route {
   responses: ResponseMap;
   problems?: number[];
   bodyLimit?: string;
+  rawBody?: boolean;
   handler(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` spreads each conditional over both branches
     input: HandlerInput<any, any, any, any, any, any>,

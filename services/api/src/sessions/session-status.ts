@@ -12,6 +12,7 @@ import {
   type DeliveryStep,
   type PlannedNext,
   type PlannedStep,
+  type ProviderStatus,
 } from '@rhythm/domain';
 import {
   Delivery,
@@ -36,6 +37,8 @@ export interface DeliveryView {
   /** Why it was skipped or failed. */
   reason: string | null;
   at: string;
+  /** What the provider's webhooks said became of it after it was sent; null until one came. */
+  providerStatus: ProviderStatus | null;
 }
 
 export interface NextSendView {
@@ -135,5 +138,6 @@ function deliveryView(delivery: Delivery): DeliveryView {
     state: delivery.state,
     reason: delivery.error ?? null,
     at: delivery.createdAt.toISOString(),
+    providerStatus: delivery.providerStatus ?? null,
   };
 }

@@ -6,6 +6,7 @@ import {
   DeliveryState,
   DeliveryStep,
   ItemType,
+  ProviderStatus,
   SessionKind,
   SessionRepeat,
   SessionState,
@@ -145,7 +146,7 @@ const OwnerItemsSchema = z
     owner: OwnerSchema,
     items: z.array(ItemSchema),
     skipped: z
-      .enum(['no email address', 'no longer a member'])
+      .enum(['no email address', 'no longer a member', 'address bounced', 'marked as spam'])
       .nullable()
       .meta({ description: 'Why no email would reach this owner; null when it would.' }),
   })
@@ -160,6 +161,10 @@ const DeliverySchema = z
     state: DeliveryState,
     reason: z.string().nullable(),
     at: Instant,
+    providerStatus: ProviderStatus.nullable().meta({
+      description:
+        'What the provider reported after sending (Resend webhooks): delayed, delivered, bounced, complained or failed; only moves forward.',
+    }),
   })
   .meta({ id: 'Delivery' });
 

@@ -62,13 +62,15 @@ export interface OwnerView {
 export interface OwnerItemsView {
   owner: OwnerView;
   items: ItemView[];
-  skipped: 'no email address' | 'no longer a member' | null;
+  skipped: (typeof PREVIEW_SKIP)[keyof typeof PREVIEW_SKIP];
 }
 
 /** The notifier's skip rule (skipCause), in the preview's words. */
 const PREVIEW_SKIP = {
   not_a_member: 'no longer a member',
   no_email: 'no email address',
+  bounced: 'address bounced',
+  complained: 'marked as spam',
   none: null,
 } as const;
 

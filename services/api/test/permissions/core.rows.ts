@@ -64,6 +64,12 @@ export const coreRows: PermissionRow[] = [
     call: (w) => ({ method: 'post', path: '/api/dev/token', body: { email: w.users.member.email! } }),
     expect: everyone(404),
   },
+  // Public (signed by Resend instead); the permission world configures no webhook secret: 503.
+  {
+    endpoint: 'POST /api/webhooks/resend',
+    call: () => ({ method: 'post', path: '/api/webhooks/resend', body: { type: 'email.delivered' } }),
+    expect: everyone(503),
+  },
   // Likewise (see dev-users.test.ts for development, where it is public).
   {
     endpoint: 'GET /api/dev/users',

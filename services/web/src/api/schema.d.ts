@@ -525,6 +525,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend’s email events, signed (Svix): what became of each email
+         * @description Updates the Delivery of the email named by `data.email_id` (status only moves forward) and stops emails to an address that bounced for good or complained. Each `svix-id` is applied once; a repeat answers 200 `duplicate`.
+         */
+        post: operations["resendWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -693,6 +713,20 @@ export interface components {
             /** @enum {string} */
             trafficLight: "green" | "amber" | "red";
             explanation: string;
+        };
+        /** @description As Resend sends it; read only after its signature verified. */
+        ResendEmailEvent: {
+            /** @example email.bounced */
+            type: string;
+            created_at?: string;
+            data?: {
+                email_id: string;
+                to: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
         };
         Health: {
             /** @constant */
@@ -1410,7 +1444,7 @@ export interface components {
             owner: components["schemas"]["SessionItemOwner"];
             items: components["schemas"]["SessionItem"][];
             /** @description Why no email would reach this owner; null when it would. */
-            skipped: ("no email address" | "no longer a member") | null;
+            skipped: ("no email address" | "no longer a member" | "address bounced" | "marked as spam") | null;
         };
         Delivery: {
             /** @enum {string} */
@@ -1432,6 +1466,12 @@ export interface components {
              * @example 2026-11-25T09:00:00.000Z
              */
             at: string;
+            /** @description What the provider reported after sending (Resend webhooks): delayed, delivered, bounced, complained or failed; only moves forward. */
+            providerStatus: ("delivery_delayed" | "delivered" | "bounced" | "complained" | "failed") | null;
+        };
+        WebhookOutcome: {
+            /** @enum {string} */
+            outcome: "applied" | "duplicate" | "ignored";
         };
     };
     responses: never;
@@ -4877,6 +4917,88 @@ export interface operations {
             };
             /** @description No such team for the caller (also when it exists but they are not a member), or no such resource in it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fault on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A server this needs (Temporal, the identity provider) did not answer; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "svix-id"?: string;
+                "svix-timestamp"?: string;
+                "svix-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendEmailEvent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOutcome"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the path cannot be decoded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,8 @@ import {
   ownersMissingReports,
   ownersToInvite,
   recordDeliveries,
+  suppressedReason,
+  suppressionsOf,
   type Orm,
   type Team,
 } from '@rhythm/persistence';
@@ -152,7 +154,14 @@ export function createSessionActivities({
       em.find(Membership, { team: team.id, user: { $in: userIds } }, { fields: ['user'] }),
     ]);
     const memberIds = new Set(members.map((membership) => membership.user.id));
-    return users.map((user) => ({ ...ownerOf(user, team.locale, memberIds.has(user.id)), items: [] }));
+    const suppressions = await suppressionsOf(
+      em,
+      users.map((user) => user.email),
+    );
+    return users.map((user) => ({
+      ...ownerOf(user, team.locale, memberIds.has(user.id), suppressedReason(suppressions, user.email)),
+      items: [],
+    }));
   }
 }
 
