@@ -255,6 +255,7 @@ test('a refused email reads in words, and an organiser sends the failed ones aga
         state: 'failed',
         reason: 'validation_error: Invalid `to` field',
         at: '2026-11-27T08:00:01.000Z',
+        providerStatus: null,
       },
     ],
   });
@@ -291,4 +292,30 @@ test('members see the failure but no way to resend', async () => {
   });
   expect(await screen.findByText(/0 of 1 sent/)).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Send failed emails again' })).not.toBeInTheDocument();
+});
+
+test('each email reads what the provider reported, and a bounced address is named among the missing', async () => {
+  const delivered = { ...status().deliveries[0]!, providerStatus: 'delivered' as const };
+  const bounced = {
+    ...status().deliveries[0]!,
+    userId: users.noah.id,
+    name: users.noah.name,
+    providerStatus: 'bounced' as const,
+  };
+  renderApp({
+    path,
+    routes: {
+      ...routes(['process_owner']),
+      [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: status({
+        deliveries: [delivered, bounced],
+        missing: [{ ...status().missing[1]!, skipped: 'address bounced' }],
+      }),
+    },
+  });
+  expect(await screen.findByText('Mia Member: sent, delivered')).toBeInTheDocument();
+  expect(screen.getByText('Noah Owner: sent, bounced')).toBeInTheDocument();
+  const missing = screen.getByRole('table', { name: 'Items without a current report' });
+  expect(
+    within(missing).getByText('their address bounced: gets no emails until it is fixed'),
+  ).toBeInTheDocument();
 });

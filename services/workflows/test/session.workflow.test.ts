@@ -16,6 +16,7 @@ import {
 } from '@rhythm/domain';
 import {
   Delivery,
+  EmailSuppression,
   Membership,
   PlanItem,
   Series,
@@ -458,6 +459,39 @@ describe('session workflow when email fails', () => {
         `Bo:${a}>${b}`,
       ].sort(),
     );
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+  });
+});
+
+describe('session workflow and an address that bounced', () => {
+  it('skips the reminder to an address that bounced for good after the invitation, with the reason', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 10);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('4d'); // Ada and Bo invited.
+    // Resend's webhook reported a hard bounce for Bo's address (see the API's webhook tests).
+    const em = orm.em.fork();
+    em.create(EmailSuppression, {
+      address: fixture.bo.email!.toLowerCase(),
+      reason: 'bounced',
+      detail: null,
+    });
+    await em.flush();
+    await env.sleep('4d'); // Past the reminder (3 days before).
+    expect(notifier.sentFor(session.id)).toEqual([
+      `invitation:Ada:${date}`,
+      `invitation:Bo:${date}`,
+      `reminder:Ada:${date}`,
+    ]);
+    const rows = await orm.em
+      .fork()
+      .find(Delivery, { session: session.id, user: fixture.bo.id, step: 'reminder' });
+    expect(rows.map((row) => [row.state, row.error])).toEqual([
+      ['skipped', expect.stringMatching(/bounced/)],
+    ]);
+    const status = await handle.query(statusQuery);
+    expect(status.skipped).toContainEqual({ step: 'reminder', reason: expect.stringMatching(/Bo|bounced/) });
     await handle.signal(cancelSignal, {});
     await finish(handle);
   });

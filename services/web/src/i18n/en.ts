@@ -60,6 +60,13 @@ export const en = {
   },
   nextSteps: { invitation: 'invitation', reminder: 'reminder', held: 'session held' },
   deliveryStates: { sent: 'sent', skipped: 'skipped', failed: 'failed' },
+  providerStatus: {
+    delivery_delayed: 'delivery delayed',
+    delivered: 'delivered',
+    bounced: 'bounced',
+    complained: 'marked as spam',
+    failed: 'not delivered',
+  },
   signIn: {
     title: 'Sign in',
     intro: 'Rhythm plans your team’s doing and steering sessions and collects the progress reports for them.',
@@ -133,7 +140,12 @@ export const en = {
   missing: {
     title: 'Items without a current report',
     none: 'Every item involved has a current report.',
-    skipped: { noEmail: 'has no email address: gets no emails', left: 'no longer in the team' },
+    skipped: {
+      noEmail: 'has no email address: gets no emails',
+      left: 'no longer in the team',
+      bounced: 'their address bounced: gets no emails until it is fixed',
+      complained: 'marked our email as spam: gets no emails',
+    },
   },
   timeline: {
     summary: '{{sent}} of {{total}} sent',

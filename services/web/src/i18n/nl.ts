@@ -64,6 +64,13 @@ export const nl: Shape<typeof en> = {
   },
   nextSteps: { invitation: 'uitnodiging', reminder: 'herinnering', held: 'sessie gehouden' },
   deliveryStates: { sent: 'verstuurd', skipped: 'overgeslagen', failed: 'mislukt' },
+  providerStatus: {
+    delivery_delayed: 'bezorging vertraagd',
+    delivered: 'bezorgd',
+    bounced: 'teruggekomen',
+    complained: 'als spam gemarkeerd',
+    failed: 'niet bezorgd',
+  },
   signIn: {
     title: 'Inloggen',
     intro: 'Rhythm plant de doe- en stuursessies van je team en verzamelt de voortgangsrapportages ervoor.',
@@ -137,7 +144,12 @@ export const nl: Shape<typeof en> = {
   missing: {
     title: 'Onderdelen zonder actuele rapportage',
     none: 'Elk betrokken onderdeel heeft een actuele rapportage.',
-    skipped: { noEmail: 'heeft geen e-mailadres: krijgt geen e-mails', left: 'niet meer in het team' },
+    skipped: {
+      noEmail: 'heeft geen e-mailadres: krijgt geen e-mails',
+      left: 'niet meer in het team',
+      bounced: 'het adres kwam terug: krijgt geen e-mails tot het is hersteld',
+      complained: 'markeerde onze e-mail als spam: krijgt geen e-mails',
+    },
   },
   timeline: {
     summary: '{{sent}} van {{total}} verstuurd',

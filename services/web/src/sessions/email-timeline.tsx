@@ -66,6 +66,7 @@ export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: 
                 }
               >
                 {delivery.name}: {t(`deliveryStates.${delivery.state}`)}
+                {delivery.providerStatus ? `, ${t(`providerStatus.${delivery.providerStatus}`)}` : ''}
                 {delivery.reason ? ` (${delivery.reason})` : ''}
               </List.Item>
             ))}

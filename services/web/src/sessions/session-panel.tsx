@@ -17,6 +17,14 @@ import { SessionControls } from './session-controls';
 
 type Status = Schemas['SessionStatus'];
 
+/** The API's skip reasons, as keys of `missing.skipped`. */
+const skippedKey = {
+  'no email address': 'noEmail',
+  'no longer a member': 'left',
+  'address bounced': 'bounced',
+  'marked as spam': 'complained',
+} as const;
+
 interface Props {
   teamId: string;
   sessionId: string;
@@ -169,7 +177,7 @@ function MissingReports({ missing }: { missing: Status['missing'] }) {
                       <Text size="sm">{owner.name}</Text>
                       {skipped && (
                         <Text size="xs" c="dimmed">
-                          {t(`missing.skipped.${skipped === 'no email address' ? 'noEmail' : 'left'}`)}
+                          {t(`missing.skipped.${skippedKey[skipped]}`)}
                         </Text>
                       )}
                     </Table.Td>

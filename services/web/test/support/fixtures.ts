@@ -90,6 +90,7 @@ export function status(overrides: Partial<Schemas['SessionStatus']> = {}): Schem
         state: 'sent',
         reason: null,
         at: '2026-11-27T08:00:00.000Z',
+        providerStatus: null,
       },
     ],
     next: {
