@@ -86,7 +86,15 @@ it('marks the email delivered, then bounced for good: the address is no longer e
   // A late "delivered" (webhooks come out of order) never overwrites the bounce.
   await post(emailEvent('email.delivered', emailId, address));
   expect((await status()).deliveries[0].providerStatus).toBe('bounced');
-  await testApp().orm.em.fork().nativeDelete(EmailSuppression, { address: address.toLowerCase() });
+
+  // The mailbox works again: an administrator lifts the suppression, and the owner is emailed again.
+  const cleared = await testApp()
+    .http.delete(`/api/teams/${world.team.id}/members/${world.users.itemOwner.id}/email-suppression`)
+    .set('Authorization', `Bearer ${world.tokens.administrator}`);
+  expect(cleared.status).toBe(204);
+  expect((await status()).next.recipients).toContainEqual(
+    expect.objectContaining({ owner: expect.objectContaining({ email: address }), skipped: null }),
+  );
 });
 
 it('keeps emailing after a soft bounce', async () => {

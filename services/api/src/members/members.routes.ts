@@ -1,7 +1,7 @@
 // A team's members and their roles. Members read the list; administrators add people (by email,
 // creating the user when nobody has that email yet), change roles and remove members.
 import type { Role } from '@rhythm/domain';
-import { LockMode, Membership, Team, User, type EntityManager } from '@rhythm/persistence';
+import { EmailSuppression, LockMode, Membership, Team, User, type EntityManager } from '@rhythm/persistence';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { TeamParams } from '../http/common.schemas.js';
 import { defineRoute } from '../http/route.js';
@@ -112,6 +112,31 @@ export const removeMember = defineRoute({
  * The membership, with the team's row locked: role changes of one team run one at a time, so two
  * administrators demoting each other at once cannot leave the team without one.
  */
+export const clearEmailSuppression = defineRoute({
+  method: 'delete',
+  path: '/api/teams/{teamId}/members/{userId}/email-suppression',
+  operationId: 'clearEmailSuppression',
+  summary: 'Email a member again whose address bounced or who marked Rhythm as spam (administrators)',
+  description:
+    'Once the mailbox works again (or the member asked for Rhythm’s emails back), the suppression of their current address ' +
+    'is lifted and the next emails go out. 404 when their address is not suppressed.',
+  tags: ['members'],
+  team: administrators,
+  request: { params: MemberParams },
+  responses: { 204: null },
+  handler: async ({ member, params, em }) => {
+    const membership = await em.findOne(
+      Membership,
+      { team: member.team.id, user: params.userId },
+      { populate: ['user'] },
+    );
+    const address = membership?.user.getEntity().email?.toLowerCase();
+    const cleared = address ? await em.nativeDelete(EmailSuppression, { address }) : 0;
+    if (!cleared) throw new NotFoundError(`No suppressed address for user ${params.userId} in this team.`);
+    return { status: 204 };
+  },
+});
+
 async function lockedMembership(tx: EntityManager, teamId: string, userId: string): Promise<Membership> {
   await tx.findOneOrFail(Team, { id: teamId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const membership = await tx.findOne(Membership, { team: teamId, user: userId }, { populate: ['user'] });
@@ -132,4 +157,4 @@ async function keepAnAdministrator(tx: EntityManager, membership: Membership, ch
     );
 }
 
-export const memberRoutes = [listMembers, addMember, updateMember, removeMember];
+export const memberRoutes = [listMembers, addMember, updateMember, removeMember, clearEmailSuppression];

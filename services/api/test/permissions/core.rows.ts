@@ -55,6 +55,16 @@ export const coreRows: PermissionRow[] = [
     call: async (w) => ({ method: 'delete', path: `${team(w)}/members/${(await w.create.member()).id}` }),
     expect: administrators(204),
   },
+  {
+    // A member whose address bounced: administrators lift it (each call suppresses a fresh one).
+    endpoint: 'DELETE /api/teams/{teamId}/members/{userId}/email-suppression',
+    call: async (w) => {
+      const user = await w.create.member();
+      await w.suppress(user.email!);
+      return { method: 'delete', path: `${team(w)}/members/${user.id}/email-suppression` };
+    },
+    expect: administrators(204),
+  },
   ...planRows('strategy', 'strategies'),
   ...planRows('kpi', 'kpis'),
   ...planRows('action', 'actions'),

@@ -9,7 +9,7 @@ import {
   type SessionKind,
   type SessionRepeat,
 } from '@rhythm/domain';
-import { Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
+import { EmailSuppression, Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
 
@@ -31,6 +31,8 @@ export interface World {
   tokens: Record<Actor, string | null>;
   /** Items owned by itemOwner. */
   items: { strategy: PlanItem; kpi: PlanItem; action: PlanItem };
+  /** Marks an address as bounced, as a Resend webhook would. */
+  suppress(address: string): Promise<void>;
   create: {
     user(name?: string, email?: string | null): Promise<User>;
     member(roles?: Role[]): Promise<User>;
@@ -99,6 +101,11 @@ export async function createWorld(testApp: TestApp): Promise<World> {
     users,
     tokens,
     items: { strategy, kpi, action },
+    async suppress(address) {
+      const fork = testApp.orm.em.fork();
+      fork.create(EmailSuppression, { address: address.toLowerCase(), reason: 'bounced', detail: null });
+      await fork.flush();
+    },
     create: {
       async user(name = 'Someone', email = `someone-${newId()}@example.com`) {
         const fork = testApp.orm.em.fork();
