@@ -22,16 +22,20 @@ export const EMAIL_BATCH_LIMIT = 100;
  */
 export const EMAIL_RETRY_BOUND = '20 hours';
 
-export type SkipCause = 'not_a_member' | 'no_email' | SuppressionReason;
+export type SkipCause = 'not_a_member' | 'no_email' | SuppressionReason | 'paused';
 
 /**
  * Why an owner gets no email, or null: someone who left the team, then one without an address,
- * then an address that bounced for good or whose owner marked us as spam.
+ * then an address that bounced for good or whose owner marked us as spam, then an owner who paused
+ * Rhythm's emails in the team.
  */
-export function skipCause(owner: Pick<Owner, 'member' | 'email' | 'suppressed'>): SkipCause | null {
+export function skipCause(
+  owner: Pick<Owner, 'member' | 'email' | 'suppressed' | 'paused'>,
+): SkipCause | null {
   if (!owner.member) return 'not_a_member';
   if (!owner.email) return 'no_email';
-  return owner.suppressed ?? null;
+  if (owner.suppressed) return owner.suppressed;
+  return owner.paused ? 'paused' : null;
 }
 
 /** The words a skip is recorded with (Delivery rows, the workflow's status). */
@@ -40,6 +44,7 @@ export const SKIP_REASON: Readonly<Record<SkipCause, string>> = {
   no_email: 'no email address',
   bounced: 'the address bounced: emails to it stopped until it is fixed',
   complained: 'the owner marked our email as spam: emails to them stopped',
+  paused: 'the owner paused Rhythm’s emails in this team',
 };
 
 /** An owner as emails address them: in their own language, else the team's. */
@@ -48,6 +53,7 @@ export function ownerOf(
   teamLocale: Locale,
   member: boolean,
   suppressed?: SuppressionReason,
+  paused = false,
 ): Owner {
   return {
     userId: user.id,
@@ -56,6 +62,7 @@ export function ownerOf(
     locale: user.locale ?? teamLocale,
     member,
     ...(suppressed ? { suppressed } : {}),
+    ...(paused ? { paused } : {}),
   };
 }
 

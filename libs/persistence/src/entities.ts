@@ -1,4 +1,5 @@
 import { Delivery } from './delivery/delivery.entity.js';
+import { EmailPause } from './email/email-pause.entity.js';
 import { EmailSuppression } from './email/email-suppression.entity.js';
 import { WebhookEvent } from './email/webhook-event.entity.js';
 import { Membership } from './membership/membership.entity.js';
@@ -22,5 +23,6 @@ export const entities = [
   Delivery,
   OutboxEmail,
   EmailSuppression,
+  EmailPause,
   WebhookEvent,
 ] as const;

@@ -27,3 +27,5 @@ export type { EntityManager } from '@mikro-orm/postgresql';
 export { EmailSuppression } from './email/email-suppression.entity.js';
 export { WebhookEvent } from './email/webhook-event.entity.js';
 export * from './email/suppressions.js';
+export { EmailPause } from './email/email-pause.entity.js';
+export * from './email/pauses.js';

@@ -21,6 +21,7 @@ export interface EmailPayload {
   subject: string;
   html?: string;
   text?: string;
+  headers?: Record<string, string>;
 }
 
 export const BATCH_LIMIT = 100;
@@ -66,7 +67,14 @@ export function validateEmail(body: unknown, where = ''): EmailPayload | ResendE
     subject: email.subject,
     ...(typeof email.html === 'string' ? { html: email.html } : {}),
     ...(typeof email.text === 'string' ? { text: email.text } : {}),
+    ...(isHeaders(email.headers) ? { headers: email.headers } : {}),
   };
+}
+
+function isHeaders(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 export function isError(value: unknown): value is ResendErrorBody {

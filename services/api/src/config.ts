@@ -1,7 +1,7 @@
 // The API's configuration, parsed once at boot from the environment. Every variable is documented
 // in services/api/README.md.
 import { TimeZone } from '@rhythm/domain';
-import { LogLevel, PostgresUrl, Port, TemporalEnv, parseEnv } from '@rhythm/platform';
+import { EmailLinkSecret, LogLevel, PostgresUrl, Port, TemporalEnv, parseEnv } from '@rhythm/platform';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -46,6 +46,8 @@ const ApiEnv = TemporalEnv.extend({
     .string()
     .startsWith('whsec_', 'must be the whsec_… signing secret of the webhook')
     .optional(),
+  /** Checks the signed one-click pause link in each email (the notifier signs it with the same secret). */
+  EMAIL_LINK_SECRET: EmailLinkSecret.optional(),
   /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
   WEB_DIST_DIR: z
     .string()

@@ -5,6 +5,7 @@ import { devUsersRoutes } from './auth/dev-users.routes.js';
 import type { ApiConfig } from './config.js';
 import { devOutboxRoutes } from './dev/outbox.routes.js';
 import type { Route } from './http/route.js';
+import { emailPauseRoutes } from './me/email-pause.routes.js';
 import { meRoutes } from './me/me.routes.js';
 import { overviewRoutes } from './me/overview.routes.js';
 import { memberRoutes } from './members/members.routes.js';
@@ -23,6 +24,7 @@ export function apiRoutes(config: ApiConfig): Route[] {
     ...devUsersRoutes(config),
     ...devOutboxRoutes(config),
     ...meRoutes,
+    ...emailPauseRoutes,
     ...overviewRoutes,
     ...teamRoutes,
     ...memberRoutes,

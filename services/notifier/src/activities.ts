@@ -16,6 +16,7 @@ import {
   type SendResult,
 } from '@rhythm/domain';
 import { ApplicationFailure } from '@temporalio/activity';
+import { pauseUrl } from '@rhythm/platform';
 import { Delivery, recordDeliveries, type DeliveryOutcome, type Orm } from '@rhythm/persistence';
 import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
@@ -29,6 +30,11 @@ export interface NotifierDependencies {
   transport: EmailTransport;
   from: string;
   links: Links;
+  /**
+   * Signs the one-click pause link every email carries (List-Unsubscribe); without it, emails go
+   * without one (EMAIL_LINK_SECRET unset).
+   */
+  pauseLinks?: { secret: string; baseUrl: string };
 }
 
 export function createNotifierActivities({
@@ -36,6 +42,7 @@ export function createNotifierActivities({
   transport,
   from,
   links,
+  pauseLinks,
 }: NotifierDependencies): NotifierActivities {
   return {
     async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
@@ -70,6 +77,7 @@ export function createNotifierActivities({
             from,
             to: message.to.email!,
             ...(await renderEmail(message, links)),
+            ...(pauseLinks ? { headers: listUnsubscribe(pauseLinks, message) } : {}),
           })),
         );
         const sent = await sendChunk(transport, chunk, emails);
@@ -159,6 +167,17 @@ function resultOf(message: EmailMessage, state: SendResult['state'], reason?: st
     userId: message.to.userId,
     state,
     ...(reason ? { reason } : {}),
+  };
+}
+
+/** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the link. */
+function listUnsubscribe(
+  { secret, baseUrl }: { secret: string; baseUrl: string },
+  message: EmailMessage,
+): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${pauseUrl(baseUrl, secret, message.teamId, message.to.userId)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
 

@@ -1,5 +1,5 @@
 import { NOTIFICATIONS_TASK_QUEUE } from '@rhythm/domain';
-import { LogLevel, Port, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
+import { EmailLinkSecret, LogLevel, Port, PostgresUrl, TemporalEnv, parseEnv } from '@rhythm/platform';
 import { z } from 'zod';
 
 export const NotifierConfig = TemporalEnv.extend({
@@ -17,6 +17,8 @@ export const NotifierConfig = TemporalEnv.extend({
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Rhythm <rhythm@example.com>'),
   WEB_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Signs each email's one-click pause link (the API checks it); unset: emails carry none. */
+  EMAIL_LINK_SECRET: EmailLinkSecret.optional(),
   /** Requests per second for all notifier replicas together (Resend's default team limit is 2). */
   NOTIFIER_MAX_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(2),
   /**

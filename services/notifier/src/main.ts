@@ -37,6 +37,9 @@ runMain('rhythm-notifier', async () => {
       transport,
       from: config.EMAIL_FROM,
       links: { web: config.WEB_BASE_URL },
+      ...(config.EMAIL_LINK_SECRET
+        ? { pauseLinks: { secret: config.EMAIL_LINK_SECRET, baseUrl: config.WEB_BASE_URL } }
+        : {}),
     }),
     maxActivitiesPerSecond: config.NOTIFIER_MAX_ACTIVITIES_PER_SECOND,
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,

@@ -18,6 +18,8 @@ import { resendTransport } from '../src/transports/resend.transport.js';
 export const API_KEY = 're_test_notifier';
 export const FROM = 'Rhythm <rhythm@example.com>';
 export const LINKS = { web: 'http://web.test' };
+/** Signs each email's one-click pause link, as EMAIL_LINK_SECRET does in production. */
+export const PAUSE_LINKS = { secret: 'notifier-test-pause-link-secret-0123456789', baseUrl: LINKS.web };
 
 export interface Harness {
   orm: Orm;
@@ -39,6 +41,7 @@ export async function openHarness(options: Partial<LocalResendOptions> = {}): Pr
     transport: resendTransport(resend),
     from: FROM,
     links: LINKS,
+    pauseLinks: PAUSE_LINKS,
   });
   return {
     orm,

@@ -1,6 +1,7 @@
 // The sendEmails activity with the real `resend` SDK over HTTP to the local Resend server and a
 // real PostgreSQL: what recipients receive and what the Delivery rows say.
 import { Delivery } from '@rhythm/persistence';
+import { pauseUrl } from '@rhythm/platform';
 import { Resend } from 'resend';
 import { createNotifierActivities } from '../src/activities.js';
 import { EmailFailure } from '../src/errors.js';
@@ -13,6 +14,7 @@ import {
   LINKS,
   messagesTo,
   openHarness,
+  PAUSE_LINKS,
   receivedBy,
   type Harness,
 } from './harness.js';
@@ -70,6 +72,16 @@ describe('sendEmails', () => {
     expect(nl.text).not.toMatch(/March/);
     expect(en.text).toMatch(/March/);
     expect({ subject: nl.subject, html: nl.html, text: nl.text }).toEqual(await renderEmail(dutch!, LINKS));
+  });
+
+  it('gives every email a signed one-click pause link (List-Unsubscribe, RFC 8058) for its owner and team', async () => {
+    const [message] = await messagesTo(h.orm, [{ name: 'Ada', locale: 'en' }]);
+    await h.activities.sendEmails([message!]);
+    const email = h.resendServer.emails.find((e) => e.to.includes(message!.to.email!))!;
+    expect(email.headers).toEqual({
+      'List-Unsubscribe': `<${pauseUrl(PAUSE_LINKS.baseUrl, PAUSE_LINKS.secret, message!.teamId, message!.to.userId)}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
   });
 
   it('skips owners without an address or who left the team, records why, and emails the rest', async () => {

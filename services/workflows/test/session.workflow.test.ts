@@ -16,6 +16,7 @@ import {
 } from '@rhythm/domain';
 import {
   Delivery,
+  EmailPause,
   EmailSuppression,
   Membership,
   PlanItem,
@@ -492,6 +493,30 @@ describe('session workflow and an address that bounced', () => {
     ]);
     const status = await handle.query(statusQuery);
     expect(status.skipped).toContainEqual({ step: 'reminder', reason: expect.stringMatching(/Bo|bounced/) });
+    await handle.signal(cancelSignal, {});
+    await finish(handle);
+  });
+});
+
+describe('session workflow and an owner who paused its emails', () => {
+  it('skips the reminder to an owner who paused Rhythm’s emails in the team, saying so', async () => {
+    const fixture = await createTeam(orm);
+    const date = daysAhead(await now(), 10);
+    const { session, handle } = await start(fixture, { date });
+    await env.sleep('4d'); // Ada and Bo invited.
+    const em = orm.em.fork();
+    em.create(EmailPause, { user: fixture.bo.id, team: fixture.team.id }); // Bo's one-click pause.
+    await em.flush();
+    await env.sleep('4d'); // Past the reminder.
+    expect(notifier.sentFor(session.id)).toEqual([
+      `invitation:Ada:${date}`,
+      `invitation:Bo:${date}`,
+      `reminder:Ada:${date}`,
+    ]);
+    const rows = await orm.em
+      .fork()
+      .find(Delivery, { session: session.id, user: fixture.bo.id, step: 'reminder' });
+    expect(rows.map((row) => [row.state, row.error])).toEqual([['skipped', expect.stringMatching(/paused/)]]);
     await handle.signal(cancelSignal, {});
     await finish(handle);
   });

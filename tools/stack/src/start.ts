@@ -73,6 +73,8 @@ export async function start(): Promise<number> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       PORT: String(API_PORT),
+      // Signs the one-click pause link in each email (notifier) and checks it (API); local only.
+      EMAIL_LINK_SECRET: process.env.EMAIL_LINK_SECRET ?? 'rhythm-local-email-link-secret-not-for-production',
     };
     for (const [name, main] of [
       ['api', 'services/api/dist/main.js'],

@@ -15,6 +15,8 @@ export interface Owner {
   member: boolean;
   /** Set when the address bounced for good or its owner marked us as spam: skipped, with why. */
   suppressed?: SuppressionReason;
+  /** True when the owner paused Rhythm's emails in this team (one-click link): skipped. */
+  paused?: boolean;
 }
 
 export interface EmailItem {

@@ -17,6 +17,7 @@ import {
 import { Membership } from '../membership/membership.entity.js';
 import { PlanItem } from '../plan/plan-item.entity.js';
 import { ProgressReport } from '../report/progress-report.entity.js';
+import { pausedIn } from '../email/pauses.js';
 import { suppressedReason, suppressionsOf } from '../email/suppressions.js';
 import { Session } from './session.entity.js';
 
@@ -76,12 +77,23 @@ export async function loadSessionReview(
     em,
     items.map((item) => item.owner.getEntity().email),
   );
+  const paused = await pausedIn(
+    em,
+    team.id,
+    items.map((item) => item.owner.id),
+  );
   const owners = new Map<string, ReviewOwner>();
   for (const item of items) {
     const owner = item.owner.getEntity();
     owners.set(
       owner.id,
-      ownerOf(owner, team.locale, memberIds.has(owner.id), suppressedReason(suppressions, owner.email)),
+      ownerOf(
+        owner,
+        team.locale,
+        memberIds.has(owner.id),
+        suppressedReason(suppressions, owner.email),
+        paused.has(owner.id),
+      ),
     );
   }
   const reports = items.length

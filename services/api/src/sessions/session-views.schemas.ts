@@ -146,7 +146,7 @@ const OwnerItemsSchema = z
     owner: OwnerSchema,
     items: z.array(ItemSchema),
     skipped: z
-      .enum(['no email address', 'no longer a member', 'address bounced', 'marked as spam'])
+      .enum(['no email address', 'no longer a member', 'address bounced', 'marked as spam', 'paused emails'])
       .nullable()
       .meta({ description: 'Why no email would reach this owner; null when it would.' }),
   })

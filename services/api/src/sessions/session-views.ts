@@ -71,6 +71,7 @@ const PREVIEW_SKIP = {
   no_email: 'no email address',
   bounced: 'address bounced',
   complained: 'marked as spam',
+  paused: 'paused emails',
   none: null,
 } as const;
 

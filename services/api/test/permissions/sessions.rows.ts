@@ -113,6 +113,21 @@ export const sessionRows: PermissionRow[] = [
     call: async (w) => ({ method: 'delete', path: await freshSeriesPath(w) }),
     expect: administratorsAndProcessOwners(200),
   },
+  {
+    // Public and signed instead; the permission world configures no EMAIL_LINK_SECRET: 503.
+    endpoint: 'POST /api/email-pause',
+    call: (w) => ({
+      method: 'post',
+      path: `/api/email-pause?team=${w.team.id}&user=${w.users.member.id}&sig=unsigned`,
+    }),
+    expect: everyone(503),
+  },
+  {
+    // Nobody in the world paused: signed-in callers reach the 404.
+    endpoint: 'DELETE /api/me/email-pauses/{teamId}',
+    call: (w) => ({ method: 'delete', path: `/api/me/email-pauses/${w.team.id}` }),
+    expect: signedIn(404),
+  },
   // Not in a test run: the outbox route exists only with NODE_ENV=development (see dev-outbox.test.ts).
   {
     endpoint: 'GET /api/dev/outbox',

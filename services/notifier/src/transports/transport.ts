@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058 one-click pause). */
+  headers?: Record<string, string>;
 }
 
 /** What became of one email of a batch: the provider's message id, or its words of refusal. */

@@ -145,6 +145,7 @@ export const en = {
       left: 'no longer in the team',
       bounced: 'their address bounced: gets no emails until it is fixed',
       complained: 'marked our email as spam: gets no emails',
+      paused: 'paused Rhythm’s emails in this team',
     },
   },
   timeline: {

@@ -149,6 +149,7 @@ export const nl: Shape<typeof en> = {
       left: 'niet meer in het team',
       bounced: 'het adres kwam terug: krijgt geen e-mails tot het is hersteld',
       complained: 'markeerde onze e-mail als spam: krijgt geen e-mails',
+      paused: 'heeft de e-mails van Rhythm in dit team gepauzeerd',
     },
   },
   timeline: {

@@ -23,6 +23,7 @@ const skippedKey = {
   'no longer a member': 'left',
   'address bounced': 'bounced',
   'marked as spam': 'complained',
+  'paused emails': 'paused',
 } as const;
 
 interface Props {

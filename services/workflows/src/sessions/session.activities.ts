@@ -17,6 +17,7 @@ import {
   loadSessionReview,
   ownersMissingReports,
   ownersToInvite,
+  pausedIn,
   recordDeliveries,
   suppressedReason,
   suppressionsOf,
@@ -158,8 +159,15 @@ export function createSessionActivities({
       em,
       users.map((user) => user.email),
     );
+    const paused = await pausedIn(em, team.id, userIds);
     return users.map((user) => ({
-      ...ownerOf(user, team.locale, memberIds.has(user.id), suppressedReason(suppressions, user.email)),
+      ...ownerOf(
+        user,
+        team.locale,
+        memberIds.has(user.id),
+        suppressedReason(suppressions, user.email),
+        paused.has(user.id),
+      ),
       items: [],
     }));
   }
