@@ -4,7 +4,8 @@
 // validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
 // In the same setting: an owner given an item after the invitation went out is invited within a
 // minute; a session whose workflow is terminated gets a new run from the keeper that sends nothing
-// twice; Process status previews what the workflow plans, also after an invitation to nobody.
+// twice; Process status previews what the workflow plans, also after an invitation to nobody; the
+// one-click pause link in an email stops the next reminder.
 import { sessionWorkflowId, statusQuery } from '@rhythm/domain';
 import {
   Delivery,
@@ -43,7 +44,11 @@ beforeAll(async () => {
   await migrateToLatest(orm);
   temporal = await connectDevServer();
   resend = await startLocalResend({ apiKey: RESEND_KEY });
-  const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS') };
+  const env = {
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'),
+    EMAIL_LINK_SECRET: 'integration-pause-link-secret-0123456789',
+  };
   const api = startService('api', { ...env, NODE_ENV: 'development', PORT: '0' });
   // The keeper every 2 s instead of every 10 minutes, so that a terminated workflow comes back quickly.
   const workflows = startService('workflows', {
@@ -250,3 +255,48 @@ it('previews what the workflow plans, also after an invitation that reached nobo
   expect(status.body.deliveries).toEqual([]);
   expect(status.body.next).toMatchObject({ step: 'reminder', recipients: [] });
 });
+
+it('pauses an owner with one POST to the List-Unsubscribe link of their email, and the next reminder is not sent', async () => {
+  const fixture = await createTeam(orm);
+  await orm.em
+    .fork()
+    .nativeUpdate(Membership, { team: fixture.team.id, user: fixture.ada.id }, { roles: ['administrator'] });
+  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  const token = signedIn.token as string;
+  const sessions = `/api/teams/${fixture.team.id}/sessions`;
+  const created = await api(token, 'POST', sessions, { date: daysAhead(new Date(), 6), kind: 'doing' });
+  const sessionId = created.body.id as string;
+  await eventually(
+    async () => (await deliveries(sessionId)).includes('invitation:Bo:sent'),
+    "Bo's invitation",
+  );
+
+  const invitation = resend.emails.find((email) => email.to.includes(fixture.bo.email!))!;
+  expect(invitation.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  const link = /^<(.+)>$/.exec(invitation.headers?.['List-Unsubscribe'] ?? '')![1]!;
+  // The link points at the web app's address; the API serves the same path.
+  const url = new URL(link);
+  const paused = await fetch(new URL(`${url.pathname}${url.search}`, apiUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  expect(paused.status).toBe(200);
+
+  // Moved to two days ahead: the reminder for the new date is due at once.
+  expect(
+    (await api(token, 'PATCH', `${sessions}/${sessionId}`, { date: daysAhead(new Date(), 2) })).status,
+  ).toBe(200);
+  await eventually(
+    async () => (await deliveries(sessionId)).some((d) => d.startsWith('reminder:Ada:')),
+    "Ada's reminder",
+  );
+  const rows = await orm.em
+    .fork()
+    .find(Delivery, { session: sessionId, user: fixture.bo.id, step: { $in: ['reminder', 'moved'] } });
+  expect(rows.map((row) => `${row.step}:${row.state}:${row.error}`).sort()).toEqual([
+    expect.stringMatching(/^moved:skipped:.*paused/),
+    expect.stringMatching(/^reminder:skipped:.*paused/),
+  ]);
+  expect(resend.emails.filter((email) => email.to.includes(fixture.bo.email!))).toHaveLength(1);
+}, 90_000);
