@@ -29,3 +29,4 @@ export { WebhookEvent } from './email/webhook-event.entity.js';
 export * from './email/suppressions.js';
 export { EmailPause } from './email/email-pause.entity.js';
 export * from './email/pauses.js';
+export * from './membership/process-owners.js';

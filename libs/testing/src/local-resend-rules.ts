@@ -22,6 +22,7 @@ export interface EmailPayload {
   html?: string;
   text?: string;
   headers?: Record<string, string>;
+  replyTo?: string;
 }
 
 export const BATCH_LIMIT = 100;
@@ -68,6 +69,7 @@ export function validateEmail(body: unknown, where = ''): EmailPayload | ResendE
     ...(typeof email.html === 'string' ? { html: email.html } : {}),
     ...(typeof email.text === 'string' ? { text: email.text } : {}),
     ...(isHeaders(email.headers) ? { headers: email.headers } : {}),
+    ...(typeof email.reply_to === 'string' ? { replyTo: email.reply_to } : {}),
   };
 }
 

@@ -17,7 +17,13 @@ import {
 } from '@rhythm/domain';
 import { ApplicationFailure } from '@temporalio/activity';
 import { pauseUrl } from '@rhythm/platform';
-import { Delivery, recordDeliveries, type DeliveryOutcome, type Orm } from '@rhythm/persistence';
+import {
+  Delivery,
+  processOwnerEmails,
+  recordDeliveries,
+  type DeliveryOutcome,
+  type Orm,
+} from '@rhythm/persistence';
 import { EmailFailure } from './errors.js';
 import { renderEmail, type Links } from './templates/render.js';
 import type { EmailOutcome, EmailTransport, OutgoingEmail } from './transports/transport.js';
@@ -68,6 +74,11 @@ export function createNotifierActivities({
       }
       // A failed row is here again because someone asked for a retry: its new outcome replaces it.
       await recordDeliveries(orm, rows, { replaceFailed: true });
+      // A reply reaches the team's process owner, not a no-reply mailbox.
+      const replyTo = await processOwnerEmails(
+        em,
+        toSend.map((message) => message.teamId),
+      );
       for (let start = 0; start < toSend.length; start += EMAIL_BATCH_LIMIT) {
         const chunk = toSend.slice(start, start + EMAIL_BATCH_LIMIT);
         beat();
@@ -78,6 +89,7 @@ export function createNotifierActivities({
             to: message.to.email!,
             ...(await renderEmail(message, links)),
             ...(pauseLinks ? { headers: listUnsubscribe(pauseLinks, message) } : {}),
+            ...(replyTo.has(message.teamId) ? { replyTo: replyTo.get(message.teamId)! } : {}),
           })),
         );
         const sent = await sendChunk(transport, chunk, emails);

@@ -1,6 +1,6 @@
 // The sendEmails activity with the real `resend` SDK over HTTP to the local Resend server and a
 // real PostgreSQL: what recipients receive and what the Delivery rows say.
-import { Delivery } from '@rhythm/persistence';
+import { Delivery, Membership, User } from '@rhythm/persistence';
 import { pauseUrl } from '@rhythm/platform';
 import { Resend } from 'resend';
 import { createNotifierActivities } from '../src/activities.js';
@@ -82,6 +82,17 @@ describe('sendEmails', () => {
       'List-Unsubscribe': `<${pauseUrl(PAUSE_LINKS.baseUrl, PAUSE_LINKS.secret, message!.teamId, message!.to.userId)}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
+  });
+
+  it('sends replies to the team’s process owner', async () => {
+    const [message] = await messagesTo(h.orm, [{ name: 'Ada', locale: 'en' }]);
+    const em = h.orm.em.fork();
+    const pim = em.create(User, { name: 'Pim', email: `pim-${message!.teamId}@example.com`, locale: null });
+    em.create(Membership, { team: message!.teamId, user: pim, roles: ['process_owner'] });
+    await em.flush();
+    await h.activities.sendEmails([message!]);
+    const email = h.resendServer.emails.find((e) => e.to.includes(message!.to.email!))!;
+    expect(email.replyTo).toBe(pim.email);
   });
 
   it('skips owners without an address or who left the team, records why, and emails the rest', async () => {

@@ -32,13 +32,14 @@ export function resendTransport(
           `a Resend batch takes at most ${EMAIL_BATCH_LIMIT} emails, got ${emails.length}`,
         );
       const { data, error, headers } = await resend.batch.send(
-        emails.map(({ from, to, subject, html, text, headers }) => ({
+        emails.map(({ from, to, subject, html, text, headers, replyTo }) => ({
           from,
           to,
           subject,
           html,
           text,
           ...(headers ? { headers } : {}),
+          ...(replyTo ? { replyTo } : {}),
         })),
         // Permissive: an email Resend refuses (a bad address) comes back in `errors` by its index
         // and the others are sent, instead of the whole batch being refused for one recipient.

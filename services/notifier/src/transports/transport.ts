@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe (RFC 8058 one-click pause). */
   headers?: Record<string, string>;
+  /** Where a reply goes: the team's process owner. */
+  replyTo?: string;
 }
 
 /** What became of one email of a batch: the provider's message id, or its words of refusal. */
