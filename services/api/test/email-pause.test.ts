@@ -41,6 +41,9 @@ it('pauses an owner’s emails in the team with one POST, shows it on Process st
     }),
   );
 
+  const me = await testApp().http.get('/api/me').set('Authorization', `Bearer ${world.tokens.itemOwner}`);
+  expect(me.body.teams).toContainEqual(expect.objectContaining({ id: world.team.id, emailsPaused: true }));
+
   const resume = () =>
     testApp()
       .http.delete(`/api/me/email-pauses/${world.team.id}`)

@@ -21,7 +21,7 @@ describe('GET /api/me', () => {
         email: world.users.processOwner.email,
         locale: null,
       },
-      teams: [{ id: world.team.id, name: world.team.name, roles: ['process_owner'] }],
+      teams: [{ id: world.team.id, name: world.team.name, roles: ['process_owner'], emailsPaused: false }],
     });
   });
 
@@ -30,7 +30,12 @@ describe('GET /api/me', () => {
       .http.get('/api/me')
       .set('Authorization', `Bearer ${world.tokens.outsider}`);
     expect(response.body.teams).toEqual([
-      { id: world.otherTeam.id, name: world.otherTeam.name, roles: ['administrator', 'process_owner'] },
+      {
+        id: world.otherTeam.id,
+        name: world.otherTeam.name,
+        roles: ['administrator', 'process_owner'],
+        emailsPaused: false,
+      },
     ]);
   });
 

@@ -31,6 +31,7 @@ describe('POST /api/teams', () => {
       id: response.body.id,
       name: 'Sales',
       roles: ['administrator', 'process_owner'],
+      emailsPaused: false,
     });
   });
 

@@ -1,6 +1,6 @@
 // My overview: the next session per team, its buttons, and the caller's own items to report on.
-import { screen, within } from '@testing-library/react';
-import { baseRoutes, items, overview, report, sessionId, teamId } from './support/fixtures';
+import { screen, waitFor, within } from '@testing-library/react';
+import { baseRoutes, items, me, overview, report, sessionId, teamId } from './support/fixtures';
 import { problem } from './support/fake-api';
 import { renderApp, users } from './support/render-app';
 
@@ -87,4 +87,24 @@ test('in Dutch', async () => {
   expect(screen.getByText('Over 9 dagen')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Betrokken onderdelen' })).toBeInTheDocument();
   expect(document.documentElement.lang).toBe('nl');
+});
+
+test('an owner who paused Rhythm’s emails in a team sees it there and can receive them again', async () => {
+  let paused = true;
+  const { user, api } = renderApp({
+    routes: {
+      ...baseRoutes(users.mia, ['member']),
+      'GET /api/me/overview': overview(null),
+      'GET /api/me': () => ({ body: me(users.mia, ['member'], paused) }),
+      [`DELETE /api/me/email-pauses/${teamId}`]: () => {
+        paused = false;
+        return { status: 204 };
+      },
+    },
+  });
+  const team = await screen.findByRole('region', { name: 'Demo team' });
+  expect(await within(team).findByText('Your emails are paused')).toBeInTheDocument();
+  await user.click(within(team).getByRole('button', { name: 'Receive emails again' }));
+  await waitFor(() => expect(within(team).queryByText('Your emails are paused')).not.toBeInTheDocument());
+  expect(api.calls.some((call) => call.route === `DELETE /api/me/email-pauses/${teamId}`)).toBe(true);
 });

@@ -12,13 +12,13 @@ const devUsers = {
       id: users.ada.id,
       name: users.ada.name,
       email: 'ada@example.com',
-      teams: [{ id: teamId, name: 'Demo team', roles: ['administrator'] }],
+      teams: [{ id: teamId, name: 'Demo team', roles: ['administrator'], emailsPaused: false }],
     },
     {
       id: users.mia.id,
       name: users.mia.name,
       email: 'mia@example.com',
-      teams: [{ id: teamId, name: 'Demo team', roles: ['member'] }],
+      teams: [{ id: teamId, name: 'Demo team', roles: ['member'], emailsPaused: false }],
     },
   ],
 };

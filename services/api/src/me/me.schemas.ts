@@ -16,7 +16,16 @@ export const MeSchema = z
   .object({
     user: UserSchema,
     teams: z
-      .array(z.object({ id: Id, name: z.string(), roles: z.array(Role) }))
+      .array(
+        z.object({
+          id: Id,
+          name: z.string(),
+          roles: z.array(Role),
+          emailsPaused: z.boolean().meta({
+            description: 'True when the caller paused Rhythm’s emails in this team (the link in each email).',
+          }),
+        }),
+      )
       .meta({ description: 'The teams the caller belongs to, with their roles there.' }),
   })
   .meta({ id: 'Me' });

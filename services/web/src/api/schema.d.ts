@@ -906,6 +906,8 @@ export interface components {
                 id: string;
                 name: string;
                 roles: ("administrator" | "process_owner" | "member")[];
+                /** @description True when the caller paused Rhythm’s emails in this team (the link in each email). */
+                emailsPaused: boolean;
             }[];
         };
         EmailPaused: {

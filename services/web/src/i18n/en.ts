@@ -189,6 +189,11 @@ export const en = {
     keep: 'Keep the session',
     confirmCancel: 'Cancel session',
   },
+  paused: {
+    title: 'Your emails are paused',
+    explain: 'You paused Rhythm’s invitations and reminders in this team. Nobody is told you are away.',
+    resume: 'Receive emails again',
+  },
   series: {
     title: 'Repeating series',
     repeats: 'Repeats: {{repeat}}',

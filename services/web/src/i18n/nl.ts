@@ -193,6 +193,11 @@ export const nl: Shape<typeof en> = {
     keep: 'Sessie behouden',
     confirmCancel: 'Sessie annuleren',
   },
+  paused: {
+    title: 'Je e-mails zijn gepauzeerd',
+    explain: 'Je hebt de uitnodigingen en herinneringen van Rhythm in dit team gepauzeerd.',
+    resume: 'Weer e-mails ontvangen',
+  },
   series: {
     title: 'Herhalende reeks',
     repeats: 'Herhaalt: {{repeat}}',

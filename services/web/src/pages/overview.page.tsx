@@ -9,6 +9,7 @@ import { ItemTitle, KindBadge, LightBadge } from '../components/labels';
 import { QueryState } from '../components/query-state';
 import { RoleBadges } from '../components/role-badges';
 import { formatDay, formatInstant } from '../i18n/format';
+import { PausedEmails } from './paused-emails';
 
 type OverviewTeam = Schemas['Overview']['teams'][number];
 type NextSession = NonNullable<OverviewTeam['nextSession']>;
@@ -46,6 +47,7 @@ function TeamCard({ team }: { team: OverviewTeam }) {
           </Title>
           <RoleBadges roles={team.roles} />
         </Group>
+        <PausedEmails teamId={team.id} />
         {team.nextSession ? (
           <NextSessionBlock session={team.nextSession} timeZone={timeZone} />
         ) : (

@@ -19,10 +19,10 @@ export const team: Schemas['Team'] = {
   updatedAt: stamp,
 };
 
-export function me(user: { id: string; name: string }, roles: Role[]): Schemas['Me'] {
+export function me(user: { id: string; name: string }, roles: Role[], emailsPaused = false): Schemas['Me'] {
   return {
     user: { ...user, email: `${user.name.split(' ')[0]!.toLowerCase()}@example.com`, locale: null },
-    teams: [{ id: teamId, name: team.name, roles }],
+    teams: [{ id: teamId, name: team.name, roles, emailsPaused }],
   };
 }
 
