@@ -5,4 +5,4 @@ export * from './temporal.js';
 export * from './connect.js';
 export * from './health-server.js';
 export * from './run-worker.js';
-export * from './pause-links.js';
+export * from './signed-links.js';

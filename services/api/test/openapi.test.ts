@@ -47,10 +47,12 @@ describe('GET /openapi.json', () => {
   });
 
   it('requires the bearer token on every /api operation and lists its problems', () => {
-    // Signed instead of signed in: the provider's webhooks (webhooks.routes.ts) and the pause link
-    // in each email (email-pause.routes.ts).
+    // Signed instead of signed in: the provider's webhooks (webhooks.routes.ts), and the pause and
+    // calendar links in each email (email-pause.routes.ts, calendar.routes.ts).
     const signed = (endpoint: string) =>
-      endpoint.includes(' /api/webhooks/') || endpoint === 'POST /api/email-pause';
+      endpoint.includes(' /api/webhooks/') ||
+      endpoint === 'POST /api/email-pause' ||
+      endpoint.startsWith('GET /api/calendar/');
     for (const { endpoint, operation } of operations().filter(
       ({ endpoint }) => endpoint.includes(' /api/') && !signed(endpoint),
     )) {

@@ -36,7 +36,10 @@ runMain('rhythm-notifier', async () => {
       orm,
       transport,
       from: config.EMAIL_FROM,
-      links: { web: config.WEB_BASE_URL },
+      links: {
+        web: config.WEB_BASE_URL,
+        ...(config.EMAIL_LINK_SECRET ? { secret: config.EMAIL_LINK_SECRET } : {}),
+      },
       ...(config.EMAIL_LINK_SECRET
         ? { pauseLinks: { secret: config.EMAIL_LINK_SECRET, baseUrl: config.WEB_BASE_URL } }
         : {}),

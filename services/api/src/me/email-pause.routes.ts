@@ -1,6 +1,6 @@
 // Pausing Rhythm's emails: the one-click link every email carries (List-Unsubscribe, RFC 8058)
 // pauses them for that owner in that team without signing in, so the link is signed
-// (EMAIL_LINK_SECRET, shared with the notifier; pause-links.ts in libs/platform). While paused,
+// (EMAIL_LINK_SECRET, shared with the notifier; signed-links.ts in libs/platform). While paused,
 // the notification rules skip the owner and the timeline says why; the owner resumes here, signed
 // in. Pausing twice is one pause; resuming when not paused is 404.
 import { EmailPause, Membership } from '@rhythm/persistence';

@@ -3,7 +3,9 @@
 // each move and the cancellation; so a calendar that imported the event updates it in place, and
 // drops it on METHOD:CANCEL / STATUS:CANCELLED.
 import { addDays, type CalendarDate } from '@rhythm/domain';
-import { createEvents, type DateArray } from 'ics';
+import { Membership, Session, processOwnerEmails, type Team } from '@rhythm/persistence';
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { SessionNotFoundError } from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { findSession } from './session-rows.js';
 
@@ -20,7 +22,53 @@ export async function sessionCalendar(
   sessionId: string,
 ): Promise<string> {
   const { session, team } = await findSession(ctx.orm.em.fork(), teamId, sessionId);
-  const cancelled = session.state === 'cancelled';
+  return calendarFile(session, team, session.state === 'cancelled' ? 'CANCEL' : 'PUBLISH');
+}
+
+/**
+ * The invitation one owner imports from the signed link in their email (no sign-in): METHOD:REQUEST
+ * with the team's process owner as ORGANIZER and the owner as ATTENDEE, same UID and SEQUENCE as
+ * above; METHOD:CANCEL once the session is cancelled. Not found when the user is not a member of
+ * the session's team any more.
+ */
+export async function sessionInvitationCalendar(
+  ctx: SessionContext,
+  sessionId: string,
+  userId: string,
+): Promise<string> {
+  const em = ctx.orm.em.fork();
+  const session = await em.findOne(Session, { id: sessionId }, { populate: ['team'] });
+  const membership =
+    session &&
+    (await em.findOne(Membership, { team: session.team.id, user: userId }, { populate: ['user'] }));
+  if (!session || !membership) throw new SessionNotFoundError('session', sessionId);
+  const team = session.team.getEntity();
+  const user = membership.user.getEntity();
+  const organizer = (await processOwnerEmails(em, [team.id])).get(team.id);
+  return calendarFile(session, team, session.state === 'cancelled' ? 'CANCEL' : 'REQUEST', {
+    ...(organizer ? { organizer: { name: team.name, email: organizer } } : {}),
+    ...(user.email
+      ? {
+          attendees: [
+            {
+              name: user.name,
+              email: user.email,
+              rsvp: false,
+              partstat: 'NEEDS-ACTION',
+              role: 'REQ-PARTICIPANT',
+            },
+          ],
+        }
+      : {}),
+  });
+}
+
+function calendarFile(
+  session: Session,
+  team: Team,
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL',
+  people: Pick<EventAttributes, 'organizer' | 'attendees'> = {},
+): string {
   const kind =
     session.kind === 'doing' ? 'Doing session (action review)' : 'Steering session (strategy review)';
   const { error, value } = createEvents(
@@ -32,13 +80,14 @@ export async function sessionCalendar(
         start: dateArray(session.date),
         end: dateArray(addDays(session.date, 1)),
         title: `${kind}: ${team.name}`,
-        status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+        status: session.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
         busyStatus: 'FREE',
         created: session.createdAt.getTime(),
         lastModified: session.updatedAt.getTime(),
+        ...people,
       },
     ],
-    { productId: PRODUCT_ID, method: cancelled ? 'CANCEL' : 'PUBLISH' },
+    { productId: PRODUCT_ID, method },
   );
   if (error || !value) throw error ?? new Error('ics produced no calendar');
   return value;

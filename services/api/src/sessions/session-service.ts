@@ -6,7 +6,7 @@ import { createSession, type CreateSessionOptions } from './create-session.js';
 import { onPlanChanged } from './plan-changed.js';
 import { retryFailedSends } from './retry-failed.js';
 import { cancelSeries, changeSeriesRepeat, seriesDetail } from './series.js';
-import { sessionCalendar } from './session-calendar.js';
+import { sessionCalendar, sessionInvitationCalendar } from './session-calendar.js';
 import { sessionContext, type SessionServiceDependencies } from './session-context.js';
 import { listSessions } from './session-list.js';
 import { sessionDetail, sessionReports } from './session-reads.js';
@@ -49,6 +49,8 @@ export function createSessionService(deps: SessionServiceDependencies) {
     writeReport: (teamId: string, sessionId: string, itemId: string, authorId: string, input: ReportInput) =>
       writeReport(ctx, teamId, sessionId, itemId, authorId, input),
     sessionCalendar: (teamId: string, sessionId: string) => sessionCalendar(ctx, teamId, sessionId),
+    sessionInvitationCalendar: (sessionId: string, userId: string) =>
+      sessionInvitationCalendar(ctx, sessionId, userId),
   };
 }
 

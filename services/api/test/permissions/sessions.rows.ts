@@ -128,6 +128,15 @@ export const sessionRows: PermissionRow[] = [
     call: (w) => ({ method: 'delete', path: `/api/me/email-pauses/${w.team.id}` }),
     expect: signedIn(404),
   },
+  {
+    // Signed instead; the permission world configures no EMAIL_LINK_SECRET: 503.
+    endpoint: 'GET /api/calendar/{sessionId}.ics',
+    call: async (w) => ({
+      method: 'get',
+      path: `/api/calendar/${(await sharedSession(w)).id}.ics?user=${w.users.member.id}&sig=unsigned`,
+    }),
+    expect: everyone(503),
+  },
   // Not in a test run: the outbox route exists only with NODE_ENV=development (see dev-outbox.test.ts).
   {
     endpoint: 'GET /api/dev/outbox',

@@ -1,15 +1,18 @@
 // Turns a message into what the components show: translated words, formatted dates, full links.
 // Components then only lay things out, and every template shows the same facts the same way.
 import type { EmailMessage } from '@rhythm/domain';
+import { calendarUrl } from '@rhythm/platform';
 import { messages, type Facts, type Messages } from './messages.js';
 import { formatSessionDate } from './session-date.js';
 
 export interface Links {
-  /**
-   * Web app base URL, e.g. http://localhost:3000. Every link goes there, the calendar file too: the
-   * API's file needs a bearer token, and the web app's page fetches it signed in.
-   */
+  /** Web app base URL, e.g. http://localhost:3000 (the API serves the same origin). */
   web: string;
+  /**
+   * EMAIL_LINK_SECRET: the calendar link is then the signed invitation (METHOD:REQUEST for this
+   * owner, no sign-in); without it, the web app's page that downloads the file signed in.
+   */
+  secret?: string;
 }
 
 export interface EmailItemView {
@@ -58,6 +61,8 @@ export function buildEmailModel(message: EmailMessage, links: Links): EmailModel
       reportUrl: `${web}/${sessionPath}/items/${encodeURIComponent(item.id)}/report`,
     })),
     sessionUrl: `${web}/${sessionPath}`,
-    calendarUrl: `${web}/${sessionPath}/calendar`,
+    calendarUrl: links.secret
+      ? calendarUrl(web, links.secret, message.sessionId, message.to.userId)
+      : `${web}/${sessionPath}/calendar`,
   };
 }

@@ -1,5 +1,6 @@
 // Renders each template through the public entry and asserts on what a reader would see.
 import type { DeliveryStep, EmailMessage, Locale } from '@rhythm/domain';
+import { calendarUrl as calendarLink } from '@rhythm/platform';
 import { renderEmail, type Links } from './render.js';
 
 const links: Links = { web: 'https://rhythm.example' };
@@ -149,6 +150,15 @@ describe('template specifics', () => {
     const { text } = await renderEmail(message(), { web: 'https://rhythm.example/' });
     expect(text).toContain(reportUrl('s1'));
     expect(text).toContain(calendarUrl);
+  });
+
+  it('links the signed calendar invitation of this session for this owner when links are signed', async () => {
+    const secret = 'render-test-email-link-secret-0123456789';
+    const { html, text } = await renderEmail(message(), { ...links, secret });
+    const signed = calendarLink('https://rhythm.example', secret, 'session-1', 'u1');
+    expect(text).toMatch(linkPattern('text', signed));
+    expect(html).toContain(signed.replace(/&/g, '&amp;'));
+    expect(text).not.toContain(calendarUrl);
   });
 
   it('refuses a template it does not know', async () => {
