@@ -1,9 +1,10 @@
 // Dutch. Typed against the English dictionary: a missing or extra key does not compile.
 import type { en } from './en';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import { nlSessions } from './nl-sessions';
+import type { Shape } from './shape';
 
 export const nl: Shape<typeof en> = {
+  ...nlSessions,
   common: {
     loading: 'Laden…',
     retry: 'Opnieuw proberen',
@@ -64,13 +65,6 @@ export const nl: Shape<typeof en> = {
   },
   nextSteps: { invitation: 'uitnodiging', reminder: 'herinnering', held: 'sessie gehouden' },
   deliveryStates: { sent: 'verstuurd', skipped: 'overgeslagen', failed: 'mislukt' },
-  providerStatus: {
-    delivery_delayed: 'bezorging vertraagd',
-    delivered: 'bezorgd',
-    bounced: 'teruggekomen',
-    complained: 'als spam gemarkeerd',
-    failed: 'niet bezorgd',
-  },
   signIn: {
     title: 'Inloggen',
     intro: 'Rhythm plant de doe- en stuursessies van je team en verzamelt de voortgangsrapportages ervoor.',
@@ -151,70 +145,6 @@ export const nl: Shape<typeof en> = {
       complained: 'markeerde onze e-mail als spam: krijgt geen e-mails',
       paused: 'heeft de e-mails van Rhythm in dit team gepauzeerd',
     },
-  },
-  timeline: {
-    summary: '{{sent}} van {{total}} verstuurd',
-    title: 'E-mails',
-    sentAt: 'Verstuurd {{at}}',
-    forDate: 'voor {{date}}',
-    next: 'Volgende: {{step}}',
-    to: 'Aan {{names}}',
-    recipient_one: '{{name}} (1 onderdeel)',
-    recipient_other: '{{name}} ({{count}} onderdelen)',
-    nobody: 'Niemand: iedere eigenaar heeft gerapporteerd.',
-    done: 'Niets meer te versturen',
-    doneBecause: {
-      scheduled: 'Uitnodiging en herinnering staan uit of zijn verstuurd.',
-      held: 'De sessie is gehouden.',
-      cancelled: 'De sessie is geannuleerd.',
-    },
-  },
-  retry: {
-    title_one: '1 e-mail is niet verstuurd',
-    title_other: '{{count}} e-mails zijn niet verstuurd',
-    explain:
-      'De e-mailprovider weigerde ze (de reden staat hierboven bij elke naam). Los de oorzaak op, bijvoorbeeld het adres van de eigenaar, en verstuur ze opnieuw: niemand krijgt een e-mail twee keer.',
-    button: 'Mislukte e-mails opnieuw versturen',
-    asked_one: 'Gevraagd: 1 e-mail gaat zo opnieuw uit.',
-    asked_other: 'Gevraagd: {{count}} e-mails gaan zo opnieuw uit.',
-  },
-  controls: {
-    title: 'Deze sessie wijzigen',
-    date: 'Nieuwe datum',
-    move: 'Sessie verplaatsen',
-    sendInvitation: 'Uitnodiging sturen',
-    sendReminder: 'Herinnering sturen',
-    cancel: 'Sessie annuleren',
-    cancelTitle: 'Deze sessie annuleren?',
-    cancelExplain:
-      'Er wordt niets meer verstuurd. Eigenaren die al waren uitgenodigd krijgen één e-mail dat de sessie vervalt.',
-    reason: 'Reden (optioneel)',
-    reasonHint: 'Wordt in de annuleringsmail vermeld.',
-    keep: 'Sessie behouden',
-    confirmCancel: 'Sessie annuleren',
-  },
-  paused: {
-    title: 'Je e-mails zijn gepauzeerd',
-    explain: 'Je hebt de uitnodigingen en herinneringen van Rhythm in dit team gepauzeerd.',
-    resume: 'Weer e-mails ontvangen',
-  },
-  series: {
-    title: 'Herhalende reeks',
-    repeats: 'Herhaalt: {{repeat}}',
-    stopped: 'Deze reeks herhaalt niet meer: er komen geen sessies meer bij.',
-    cancelled: 'Deze reeks is geannuleerd.',
-    occurrence: 'Sessie {{number}} van de reeks',
-    next: 'Volgende data: {{dates}}',
-    nextExplain:
-      'Elke sessie wordt twee data vooruit toegevoegd, zodat de uitnodiging een week ervoor uitgaat.',
-    repeatLabel: 'Herhalen vanaf de volgende sessie',
-    change: 'Herhaling wijzigen',
-    cancel: 'Alle sessies van de reeks annuleren',
-    cancelTitle: 'De hele reeks annuleren?',
-    cancelExplain:
-      'Elke sessie van de reeks die nog komt wordt geannuleerd, en er komen er geen meer bij. Eigenaren die al waren uitgenodigd krijgen per sessie één e-mail dat die vervalt.',
-    keep: 'Reeks behouden',
-    confirmCancel: 'Reeks annuleren',
   },
   items: { title: 'Betrokken onderdelen', myReports: 'Mijn rapportages', addToCalendar: 'Zet in je agenda' },
   calendarFile: {
