@@ -150,3 +150,23 @@ it('answers 503 and trusts nothing when no webhook secret is configured', async 
     await bare.close();
   }
 });
+
+it('asks Resend to send again an event about an email not recorded yet, and ignores an old one about an email Rhythm never sent', async () => {
+  const unknown = randomUUID();
+  const early = await post(
+    emailEvent('email.bounced', unknown, 'someone@example.com', { bounce: { type: 'Permanent' } }),
+  );
+  expect(early.status).toBe(503); // Resend retries it; by then the notifier has recorded the email.
+  const old = {
+    ...emailEvent('email.bounced', unknown, 'someone@example.com', { bounce: { type: 'Permanent' } }),
+    created_at: new Date(Date.now() - 60 * 60_000).toISOString(),
+  };
+  expect((await post(old)).body).toEqual({ outcome: 'ignored' });
+  // Another sender's bounce on the same Resend account never stops Rhythm's emails to that address.
+  expect(await testApp().orm.em.fork().count(EmailSuppression, { address: 'someone@example.com' })).toBe(0);
+});
+
+it('refuses a signed event that is not an email event Rhythm can read', async () => {
+  const response = await post({ type: 'email.bounced', data: { email_id: 42, to: 'not-a-list' } });
+  expect(response.status).toBe(400);
+});

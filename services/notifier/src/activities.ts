@@ -13,13 +13,18 @@ import {
   type DeliveryState,
   type EmailMessage,
   type NotifierActivities,
+  type Owner,
   type SendResult,
 } from '@rhythm/domain';
 import { ApplicationFailure } from '@temporalio/activity';
 import { pauseUrl } from '@rhythm/platform';
 import {
   Delivery,
+  pausedIn,
   processOwnerEmails,
+  suppressedReason,
+  suppressionsOf,
+  type EntityManager,
   recordDeliveries,
   type DeliveryOutcome,
   type Orm,
@@ -61,13 +66,14 @@ export function createNotifierActivities({
       const results = new Map<string, SendResult>();
       const rows: DeliveryOutcome[] = [];
       const toSend: EmailMessage[] = [];
+      const latest = await latestOwnerState(em, messages);
       for (const message of messages) {
         const done = recorded.get(message.idempotencyKey);
         // Sent and skipped are final; a failed one is here again because someone asked for a retry.
         if (done && done.state !== 'failed')
           results.set(message.idempotencyKey, resultOf(message, done.state, done.error ?? undefined));
         else {
-          const skip = skipCause(message.to);
+          const skip = skipCause(latest(message));
           if (skip) rows.push(outcome(message, 'skipped', SKIP_REASON[skip]));
           else toSend.push(message);
         }
@@ -179,6 +185,30 @@ function resultOf(message: EmailMessage, state: SendResult['state'], reason?: st
     userId: message.to.userId,
     state,
     ...(reason ? { reason } : {}),
+  };
+}
+
+/**
+ * The owners as they are now: the workflow built each message when its step began, and a send can
+ * be retried for hours (a quota, an outage); a bounce or a pause since then still stops it.
+ */
+async function latestOwnerState(em: EntityManager, messages: EmailMessage[]) {
+  const suppressions = await suppressionsOf(
+    em,
+    messages.map((message) => message.to.email),
+  );
+  const paused = new Set<string>();
+  for (const teamId of new Set(messages.map((message) => message.teamId))) {
+    const owners = messages.filter((message) => message.teamId === teamId).map((m) => m.to.userId);
+    for (const userId of await pausedIn(em, teamId, owners)) paused.add(`${teamId}/${userId}`);
+  }
+  return ({ to, teamId }: EmailMessage): Owner => {
+    const suppressed = suppressedReason(suppressions, to.email) ?? to.suppressed;
+    return {
+      ...to,
+      ...(suppressed ? { suppressed } : {}),
+      ...(paused.has(`${teamId}/${to.userId}`) || to.paused ? { paused: true } : {}),
+    };
   };
 }
 

@@ -1,9 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/**
- * What became of each email (Resend's webhooks), the webhooks handled, addresses no longer emailed,
- * and owners who paused Rhythm's emails in a team.
- */
+/** What became of each email (Resend's webhooks), the webhooks handled, and addresses no longer emailed. */
 export class Migration20261130040000_email_status extends Migration {
   override name = 'Migration20261130040000_email_status';
 
@@ -24,22 +21,9 @@ export class Migration20261130040000_email_status extends Migration {
     this.addSql(
       `create table "webhook_event" ("id" text not null, "type" text not null, "created_at" timestamptz not null, primary key ("id"));`,
     );
-    this.addSql(
-      `create table "email_pause" ("id" uuid not null, "user_id" uuid not null, "team_id" uuid not null, "created_at" timestamptz not null, primary key ("id"));`,
-    );
-    this.addSql(
-      `alter table "email_pause" add constraint "email_pause_user_team_unique" unique ("user_id", "team_id");`,
-    );
-    this.addSql(
-      `alter table "email_pause" add constraint "email_pause_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on delete cascade;`,
-    );
-    this.addSql(
-      `alter table "email_pause" add constraint "email_pause_team_id_foreign" foreign key ("team_id") references "team" ("id") on delete cascade;`,
-    );
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table "email_pause";`);
     this.addSql(`drop table "webhook_event";`);
     this.addSql(`drop table "email_suppression";`);
     this.addSql(`drop index "delivery_provider_message_id_index";`);

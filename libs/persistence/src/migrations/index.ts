@@ -5,6 +5,7 @@ import { Migration20261125045419_session_idempotency_key_and_revision } from './
 import { Migration20261130020000_delivery_round } from './Migration20261130020000_delivery_round.js';
 import { Migration20261130030000_session_series } from './Migration20261130030000_session_series.js';
 import { Migration20261130040000_email_status } from './Migration20261130040000_email_status.js';
+import { Migration20261130050000_email_pause } from './Migration20261130050000_email_pause.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130020000_delivery_round', class: Migration20261130020000_delivery_round },
   { name: 'Migration20261130030000_session_series', class: Migration20261130030000_session_series },
   { name: 'Migration20261130040000_email_status', class: Migration20261130040000_email_status },
+  { name: 'Migration20261130050000_email_pause', class: Migration20261130050000_email_pause },
 ];

@@ -116,10 +116,10 @@ export const clearEmailSuppression = defineRoute({
   method: 'delete',
   path: '/api/teams/{teamId}/members/{userId}/email-suppression',
   operationId: 'clearEmailSuppression',
-  summary: 'Email a member again whose address bounced or who marked Rhythm as spam (administrators)',
+  summary: 'Email a member again whose address bounced (administrators)',
   description:
-    'Once the mailbox works again (or the member asked for Rhythm’s emails back), the suppression of their current address ' +
-    'is lifted and the next emails go out. 404 when their address is not suppressed.',
+    'Once the mailbox works again, the bounce of their current address is lifted and the next emails go out. 404 when ' +
+    'their address did not bounce. A spam complaint is not lifted here: it is the member’s own wish.',
   tags: ['members'],
   team: administrators,
   request: { params: MemberParams },
@@ -131,8 +131,9 @@ export const clearEmailSuppression = defineRoute({
       { populate: ['user'] },
     );
     const address = membership?.user.getEntity().email?.toLowerCase();
-    const cleared = address ? await em.nativeDelete(EmailSuppression, { address }) : 0;
-    if (!cleared) throw new NotFoundError(`No suppressed address for user ${params.userId} in this team.`);
+    // Only a bounce: a spam complaint is the person's own wish, and only they take it back.
+    const cleared = address ? await em.nativeDelete(EmailSuppression, { address, reason: 'bounced' }) : 0;
+    if (!cleared) throw new NotFoundError(`No bounced address for user ${params.userId} in this team.`);
     return { status: 204 };
   },
 });

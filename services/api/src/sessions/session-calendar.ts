@@ -45,21 +45,15 @@ export async function sessionInvitationCalendar(
   const team = session.team.getEntity();
   const user = membership.user.getEntity();
   const organizer = (await processOwnerEmails(em, [team.id])).get(team.id);
-  return calendarFile(session, team, session.state === 'cancelled' ? 'CANCEL' : 'REQUEST', {
-    ...(organizer ? { organizer: { name: team.name, email: organizer } } : {}),
-    ...(user.email
-      ? {
-          attendees: [
-            {
-              name: user.name,
-              email: user.email,
-              rsvp: false,
-              partstat: 'NEEDS-ACTION',
-              role: 'REQ-PARTICIPANT',
-            },
-          ],
-        }
-      : {}),
+  const cancelled = session.state === 'cancelled';
+  // A REQUEST needs both an ORGANIZER and an ATTENDEE (RFC 5546): without a process owner with an
+  // address, or for an owner without one, the file is a plain PUBLISH that calendars import as is.
+  if (!organizer || !user.email) return calendarFile(session, team, cancelled ? 'CANCEL' : 'PUBLISH');
+  return calendarFile(session, team, cancelled ? 'CANCEL' : 'REQUEST', {
+    organizer: { name: `${team.name} (Rhythm)`, email: organizer },
+    attendees: [
+      { name: user.name, email: user.email, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
+    ],
   });
 }
 

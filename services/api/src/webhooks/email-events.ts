@@ -2,9 +2,10 @@
 // moves forward), and, for a hard bounce or a complaint, the address joins the suppressions so no
 // further email goes to it. Handled once per `svix-id` (Resend retries for a day): the event's id
 // is written in the same transaction as its effects, so a retry, or two at once, changes nothing.
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { WEBHOOK_STATUS, advanceProviderStatus, suppressionFor, type ProviderStatus } from '@rhythm/domain';
 import { Delivery, EmailSuppression, WebhookEvent, type Orm } from '@rhythm/persistence';
+import { UnavailableError } from '../errors.js';
 
 /** The part of a Resend email event Rhythm reads. */
 export interface EmailEvent {
@@ -15,27 +16,46 @@ export interface EmailEvent {
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
 
+/**
+ * How long an event about an email Rhythm has no record of is refused (so Resend retries it): the
+ * notifier records an email after the provider's answer, and a fast webhook can come first.
+ * After that, such an event is about another sender on the account and is ignored.
+ */
+const RECORD_GRACE_MS = 15 * 60_000;
+
 export async function applyEmailEvent(orm: Orm, eventId: string, event: EmailEvent): Promise<EventOutcome> {
   const status: ProviderStatus | undefined = WEBHOOK_STATUS[event.type];
+  const at = event.created_at ? new Date(event.created_at) : new Date();
   try {
     return await orm.em.fork().transactional(async (em) => {
       em.create(WebhookEvent, { id: eventId, type: event.type });
       await em.flush(); // The unique id first: a second delivery of the event stops here.
       const emailId = event.data?.email_id;
       if (!status || !emailId) return 'ignored';
-      const at = event.created_at ? new Date(event.created_at) : new Date();
-      for (const delivery of await em.find(Delivery, { providerMessageId: emailId })) {
+      // Locked: two events about one email (a bounce and a late delivered) apply one after the other.
+      const deliveries = await em.find(
+        Delivery,
+        { providerMessageId: emailId },
+        { populate: ['user'], lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (deliveries.length === 0) {
+        if (Date.now() - at.getTime() < RECORD_GRACE_MS)
+          throw new UnavailableError(`Email ${emailId} is not recorded yet: send the event again.`);
+        return 'ignored';
+      }
+      const reason = suppressionFor(status, event.data?.bounce?.type);
+      for (const delivery of deliveries) {
         const next = advanceProviderStatus(delivery.providerStatus ?? null, status);
         if (next !== delivery.providerStatus)
           em.assign(delivery, { providerStatus: next, providerStatusAt: at });
-      }
-      const reason = suppressionFor(status, event.data?.bounce?.type);
-      for (const address of reason ? (event.data?.to ?? []) : []) {
-        await em.upsert(
-          EmailSuppression,
-          { address: address.toLowerCase(), reason: reason!, detail: event.data?.bounce?.message ?? null },
-          { onConflictFields: ['address'], onConflictAction: 'ignore' },
-        );
+        // Only the address Rhythm wrote to, never one another sender on the account bounced on.
+        const address = delivery.user.getEntity().email?.toLowerCase();
+        if (reason && address)
+          await em.upsert(
+            EmailSuppression,
+            { address, reason, detail: event.data?.bounce?.message ?? null },
+            { onConflictFields: ['address'], onConflictAction: 'ignore' },
+          );
       }
       return 'applied';
     });

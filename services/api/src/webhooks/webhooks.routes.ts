@@ -25,7 +25,13 @@ const ResendEvent = z
   .looseObject({
     type: z.string().meta({ example: 'email.bounced' }),
     created_at: z.string().optional(),
-    data: z.looseObject({ email_id: z.string(), to: z.array(z.string()) }).optional(),
+    data: z
+      .looseObject({
+        email_id: z.string().optional(),
+        to: z.array(z.string()).optional(),
+        bounce: z.looseObject({ type: z.string().optional(), message: z.string().optional() }).optional(),
+      })
+      .optional(),
   })
   .meta({
     id: 'ResendEmailEvent',
@@ -47,13 +53,13 @@ export const resendWebhook = defineRoute({
   responses: {
     200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }).meta({ id: 'WebhookOutcome' }),
   },
-  problems: [503],
+  problems: [400, 503],
   handler: async ({ headers, req, deps }) => {
     const secret = deps.config.RESEND_WEBHOOK_SECRET;
     if (!secret) throw new UnavailableError('Webhooks are not configured: RESEND_WEBHOOK_SECRET is not set.');
-    let event: EmailEvent;
+    let verified: unknown;
     try {
-      event = webhooks.verify({
+      verified = webhooks.verify({
         payload: typeof req.body === 'string' ? req.body : '',
         headers: {
           id: headers['svix-id'] ?? '',
@@ -61,14 +67,19 @@ export const resendWebhook = defineRoute({
           signature: headers['svix-signature'] ?? '',
         },
         webhookSecret: secret,
-      }) as EmailEvent;
+      });
     } catch (error) {
       throw clientError(
         400,
         `The webhook's signature does not verify (${error instanceof Error ? error.message : 'invalid'}): nothing was changed.`,
       );
     }
-    return { status: 200, body: { outcome: await applyEmailEvent(deps.orm, headers['svix-id']!, event) } };
+    // Signed by Resend, and still read only as far as it has the shape Rhythm expects.
+    const event = ResendEvent.safeParse(verified);
+    if (!event.success)
+      throw clientError(400, 'The webhook is signed but not an email event Rhythm can read.');
+    const outcome = await applyEmailEvent(deps.orm, headers['svix-id']!, event.data as EmailEvent);
+    return { status: 200, body: { outcome } };
   },
 });
 

@@ -279,8 +279,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Email a member again whose address bounced or who marked Rhythm as spam (administrators)
-         * @description Once the mailbox works again (or the member asked for Rhythm’s emails back), the suppression of their current address is lifted and the next emails go out. 404 when their address is not suppressed.
+         * Email a member again whose address bounced (administrators)
+         * @description Once the mailbox works again, the bounce of their current address is lifted and the next emails go out. 404 when their address did not bounce. A spam complaint is not lifted here: it is the member’s own wish.
          */
         delete: operations["clearEmailSuppression"];
         options?: never;
@@ -794,8 +794,14 @@ export interface components {
             type: string;
             created_at?: string;
             data?: {
-                email_id: string;
-                to: string[];
+                email_id?: string;
+                to?: string[];
+                bounce?: {
+                    type?: string;
+                    message?: string;
+                } & {
+                    [key: string]: unknown;
+                };
             } & {
                 [key: string]: unknown;
             };
