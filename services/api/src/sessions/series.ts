@@ -9,33 +9,16 @@
 //   its workflow first, so a 503 leaves the series as it was), and the keeper goes on from there.
 // - Stopping the repeat (`none`) makes no more occurrences; those already made stay, to be
 //   cancelled one by one if unwanted. Cancelling the series cancels every occurrence still ahead.
-import {
-  occurrenceDate,
-  todayIn,
-  upcomingDates,
-  type CalendarDate,
-  type SessionRepeat,
-  type SessionKind,
-  type SessionState,
-} from '@rhythm/domain';
+import { occurrenceDate, todayIn, upcomingDates, type SessionRepeat } from '@rhythm/domain';
 import { Series, Session } from '@rhythm/persistence';
 import { seriesAnchor, topUpSeries } from '@rhythm/session-lifecycle';
 import { cancelSession, rescheduleSession } from './change-session.js';
 import { SeriesLockedError, SessionNotFoundError } from './errors.js';
 import type { SessionContext } from './session-context.js';
 import { assertId, type EntityManager } from './session-rows.js';
+import type { SeriesView } from './session-views.schemas.js';
 
-export interface SeriesView {
-  id: string;
-  teamId: string;
-  kind: SessionKind;
-  /** `none` once stopped or cancelled. */
-  repeat: SessionRepeat;
-  state: 'active' | 'stopped' | 'cancelled';
-  occurrences: { sessionId: string; occurrence: number; date: CalendarDate; state: SessionState }[];
-  /** The pattern's next dates after the last occurrence made (none unless active). */
-  upcoming: CalendarDate[];
-}
+export type { SeriesView } from './session-views.schemas.js';
 
 export async function seriesDetail(
   ctx: SessionContext,

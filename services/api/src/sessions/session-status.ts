@@ -4,16 +4,7 @@
 // step, when" is the workflow's own plan (its status query): it alone decides, so the preview and
 // the workflow cannot disagree. Only when no workflow answers (workers down) is it planned here,
 // with the same planNext, from the Delivery rows read as the keeper reads them (stepsDone).
-import {
-  currentReportFor,
-  planNext,
-  stepsDone,
-  type DeliveryState,
-  type DeliveryStep,
-  type PlannedNext,
-  type PlannedStep,
-  type ProviderStatus,
-} from '@rhythm/domain';
+import { currentReportFor, planNext, stepsDone, type PlannedNext } from '@rhythm/domain';
 import {
   Delivery,
   loadSessionReview,
@@ -26,41 +17,10 @@ import {
 import { querySessionStatus } from '@rhythm/session-lifecycle';
 import type { SessionContext } from './session-context.js';
 import { findSession } from './session-rows.js';
-import { ownerItemsView, sessionView, type OwnerItemsView, type SessionView } from './session-views.js';
+import type { DeliveryView, NextSendView, SessionStatusView } from './session-views.schemas.js';
+import { ownerItemsView, sessionView } from './session-views.js';
 
-export interface DeliveryView {
-  step: DeliveryStep;
-  userId: string;
-  name: string;
-  sessionDate: string;
-  state: DeliveryState;
-  /** Why it was skipped or failed. */
-  reason: string | null;
-  at: string;
-  /** What the provider's webhooks said became of it after it was sent; null until one came. */
-  providerStatus: ProviderStatus | null;
-}
-
-export interface NextSendView {
-  step: PlannedStep;
-  /** The rule's time, or now when it has passed (the workflow then sends at once). */
-  at: string;
-  /** Who gets it as things stand: every owner for an invitation, owners still missing a report for a reminder, nobody at `held`. */
-  recipients: OwnerItemsView[];
-}
-
-export interface SessionStatusView {
-  session: SessionView;
-  counts: { green: number; amber: number; red: number; missing: number };
-  /** Owners with their involved items that have no current report. */
-  missing: OwnerItemsView[];
-  invited: DeliveryView[];
-  reminded: DeliveryView[];
-  /** Every email recorded for the session, "moved" and "cancelled" notices and skips included. */
-  deliveries: DeliveryView[];
-  /** Null once the session is held or cancelled. */
-  next: NextSendView | null;
-}
+export type { DeliveryView, NextSendView, SessionStatusView } from './session-views.schemas.js';
 
 export async function sessionStatus(
   ctx: SessionContext,

@@ -100,8 +100,8 @@ export const SessionDetailSchema = z
   })
   .meta({ id: 'SessionDetail' });
 
-const ItemSchema = z.object({ id: Id, type: ItemType, title: z.string() }).meta({ id: 'SessionItem' });
-const OwnerSchema = z
+export const ItemSchema = z.object({ id: Id, type: ItemType, title: z.string() }).meta({ id: 'SessionItem' });
+export const OwnerSchema = z
   .object({ userId: Id, name: z.string(), email: z.string().nullable() })
   .meta({ id: 'SessionItemOwner' });
 
@@ -141,7 +141,7 @@ export const SessionReportsSchema = z
   })
   .meta({ id: 'SessionReports' });
 
-const OwnerItemsSchema = z
+export const OwnerItemsSchema = z
   .object({
     owner: OwnerSchema,
     items: z.array(ItemSchema),
@@ -152,7 +152,7 @@ const OwnerItemsSchema = z
   })
   .meta({ id: 'OwnerItems' });
 
-const DeliverySchema = z
+export const DeliverySchema = z
   .object({
     step: DeliveryStep,
     userId: Id,
@@ -227,3 +227,14 @@ export const SeriesSchema = z
     }),
   })
   .meta({ id: 'Series' });
+
+// The views the session service returns, as the schemas above describe them: one declaration each.
+export type SessionView = z.input<typeof SessionSchema>;
+export type ItemView = z.input<typeof ItemSchema>;
+export type OwnerView = z.input<typeof OwnerSchema>;
+export type OwnerItemsView = z.input<typeof OwnerItemsSchema>;
+export type ReportView = z.input<typeof ReportSchema>;
+export type DeliveryView = z.input<typeof DeliverySchema>;
+export type SessionStatusView = z.input<typeof SessionStatusSchema>;
+export type NextSendView = NonNullable<SessionStatusView['next']>;
+export type SeriesView = z.input<typeof SeriesSchema>;

@@ -1,34 +1,18 @@
 // The plain JSON shapes the session service returns: dates as 'YYYY-MM-DD', instants as ISO strings,
-// relations as ids. The routes send them as they are.
+// relations as ids. The routes send them as they are; their types are the response schemas'
+// (session-views.schemas.ts), declared once.
 import { skipCause } from '@rhythm/domain';
-import type {
-  EmailItem,
-  OwnerWithItems,
-  SessionKind,
-  SessionRepeat,
-  SessionState,
-  TrafficLight,
-} from '@rhythm/domain';
+import type { OwnerWithItems } from '@rhythm/domain';
 import type { ProgressReport, Session } from '@rhythm/persistence';
+import type { OwnerItemsView, ReportView, SessionView } from './session-views.schemas.js';
 
-export interface SessionView {
-  id: string;
-  teamId: string;
-  date: string;
-  kind: SessionKind;
-  repeat: SessionRepeat;
-  sendInvitation: boolean;
-  sendReminder: boolean;
-  state: SessionState;
-  previousSessionId: string | null;
-  /** The series this session is occurrence `occurrence` (0, 1, …) of; null for a single session. */
-  seriesId: string | null;
-  occurrence: number | null;
-  /** Grows with each change of date or state: the calendar's SEQUENCE. */
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type {
+  ItemView,
+  OwnerItemsView,
+  OwnerView,
+  ReportView,
+  SessionView,
+} from './session-views.schemas.js';
 
 export function sessionView(session: Session): SessionView {
   return {
@@ -50,21 +34,6 @@ export function sessionView(session: Session): SessionView {
   };
 }
 
-export type ItemView = EmailItem;
-
-export interface OwnerView {
-  userId: string;
-  name: string;
-  email: string | null;
-}
-
-/** An owner with items, and why the notifier would skip them (null when they would get the email). */
-export interface OwnerItemsView {
-  owner: OwnerView;
-  items: ItemView[];
-  skipped: (typeof PREVIEW_SKIP)[keyof typeof PREVIEW_SKIP];
-}
-
 /** The notifier's skip rule (skipCause), in the preview's words. */
 const PREVIEW_SKIP = {
   not_a_member: 'no longer a member',
@@ -81,17 +50,6 @@ export function ownerItemsView(owner: OwnerWithItems): OwnerItemsView {
     items: owner.items,
     skipped: PREVIEW_SKIP[skipCause(owner) ?? 'none'],
   };
-}
-
-export interface ReportView {
-  id: string;
-  itemId: string;
-  sessionId: string | null;
-  authorId: string;
-  progress: number;
-  trafficLight: TrafficLight;
-  explanation: string;
-  createdAt: string;
 }
 
 export function reportView(report: ProgressReport): ReportView {
