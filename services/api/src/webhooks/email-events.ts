@@ -5,14 +5,27 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { WEBHOOK_STATUS, advanceProviderStatus, suppressionFor, type ProviderStatus } from '@rhythm/domain';
 import { Delivery, EmailSuppression, WebhookEvent, type Orm } from '@rhythm/persistence';
+import { z } from 'zod';
 import { UnavailableError } from '../errors.js';
 
-/** The part of a Resend email event Rhythm reads. */
-export interface EmailEvent {
-  type: string;
-  created_at?: string;
-  data?: { email_id?: string; to?: string[]; bounce?: { type?: string; message?: string } };
-}
+/** A Resend email event, as far as Rhythm reads it (more properties may come and are kept). */
+export const EmailEvent = z
+  .looseObject({
+    type: z.string().meta({ example: 'email.bounced' }),
+    created_at: z.string().optional(),
+    data: z
+      .looseObject({
+        email_id: z.string().optional(),
+        to: z.array(z.string()).optional(),
+        bounce: z.looseObject({ type: z.string().optional(), message: z.string().optional() }).optional(),
+      })
+      .optional(),
+  })
+  .meta({
+    id: 'ResendEmailEvent',
+    description: 'As Resend sends it; read only after its signature verified.',
+  });
+export type EmailEvent = z.infer<typeof EmailEvent>;
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
 

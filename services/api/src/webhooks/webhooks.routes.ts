@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { UnavailableError } from '../errors.js';
 import { clientError } from '../http/client-error.js';
 import { defineRoute } from '../http/route.js';
-import { applyEmailEvent, type EmailEvent } from './email-events.js';
+import { EmailEvent, applyEmailEvent } from './email-events.js';
 
 // verify() uses only the webhook secret; the SDK insists on an API key that it never sends here.
 const webhooks = new Resend('re_webhook_verification_only').webhooks;
@@ -20,23 +20,6 @@ const SvixHeaders = z.object({
   'svix-timestamp': z.string().optional(),
   'svix-signature': z.string().optional(),
 });
-
-const ResendEvent = z
-  .looseObject({
-    type: z.string().meta({ example: 'email.bounced' }),
-    created_at: z.string().optional(),
-    data: z
-      .looseObject({
-        email_id: z.string().optional(),
-        to: z.array(z.string()).optional(),
-        bounce: z.looseObject({ type: z.string().optional(), message: z.string().optional() }).optional(),
-      })
-      .optional(),
-  })
-  .meta({
-    id: 'ResendEmailEvent',
-    description: 'As Resend sends it; read only after its signature verified.',
-  });
 
 export const resendWebhook = defineRoute({
   method: 'post',
@@ -49,7 +32,7 @@ export const resendWebhook = defineRoute({
   tags: ['webhooks'],
   public: true,
   rawBody: true,
-  request: { headers: SvixHeaders, body: ResendEvent },
+  request: { headers: SvixHeaders, body: EmailEvent },
   responses: {
     200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }).meta({ id: 'WebhookOutcome' }),
   },
@@ -75,10 +58,10 @@ export const resendWebhook = defineRoute({
       );
     }
     // Signed by Resend, and still read only as far as it has the shape Rhythm expects.
-    const event = ResendEvent.safeParse(verified);
+    const event = EmailEvent.safeParse(verified);
     if (!event.success)
       throw clientError(400, 'The webhook is signed but not an email event Rhythm can read.');
-    const outcome = await applyEmailEvent(deps.orm, headers['svix-id']!, event.data as EmailEvent);
+    const outcome = await applyEmailEvent(deps.orm, headers['svix-id']!, event.data);
     return { status: 200, body: { outcome } };
   },
 });

@@ -17,10 +17,7 @@ import {
   loadSessionReview,
   ownersMissingReports,
   ownersToInvite,
-  pausedIn,
   recordDeliveries,
-  suppressedReason,
-  suppressionsOf,
   type Orm,
   type Team,
 } from '@rhythm/persistence';
@@ -155,19 +152,9 @@ export function createSessionActivities({
       em.find(Membership, { team: team.id, user: { $in: userIds } }, { fields: ['user'] }),
     ]);
     const memberIds = new Set(members.map((membership) => membership.user.id));
-    const suppressions = await suppressionsOf(
-      em,
-      users.map((user) => user.email),
-    );
-    const paused = await pausedIn(em, team.id, userIds);
+    // Bounces and pauses are not read here: the notifier checks them just before it sends.
     return users.map((user) => ({
-      ...ownerOf(
-        user,
-        team.locale,
-        memberIds.has(user.id),
-        suppressedReason(suppressions, user.email),
-        paused.has(user.id),
-      ),
+      ...ownerOf(user, team.locale, memberIds.has(user.id)),
       items: [],
     }));
   }

@@ -1,8 +1,7 @@
-// One refused address never silences a session, end to end: the built API, workflows worker and
-// notifier as processes, on the Temporal dev server and PostgreSQL, sending through the real Resend
-// SDK to the local Resend-compatible server (which refuses one address as Resend does, 422
-// validation_error). Then the address is fixed and "retry failed" delivers that one email, once.
-// In the same setting: an owner given an item after the invitation went out is invited within a
+// A session's emails end to end: the built API, workflows worker and notifier as processes, on the
+// Temporal dev server and PostgreSQL, sending through the real Resend SDK to the local
+// Resend-compatible server. One refused address (422 validation_error, as Resend answers) never
+// silences a session, and once fixed "retry failed" delivers that one email, once; an owner given an item after the invitation went out is invited within a
 // minute; a session whose workflow is terminated gets a new run from the keeper that sends nothing
 // twice; Process status previews what the workflow plans, also after an invitation to nobody; the
 // one-click pause link in an email stops the next reminder.
@@ -16,7 +15,7 @@ import {
   openOrm,
   type Orm,
 } from '@rhythm/persistence';
-import { createTeam, daysAhead } from '@rhythm/persistence/testing';
+import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
 import {
   connectDevServer,
   createTestDatabase,
@@ -89,6 +88,15 @@ async function api(token: string | null, method: string, path: string, body?: un
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** Ada administers the fixture's team and signs in (development sign-in); returns her token. */
+async function signInAdministrator(fixture: TeamFixture): Promise<string> {
+  await orm.em
+    .fork()
+    .nativeUpdate(Membership, { team: fixture.team.id, user: fixture.ada.id }, { roles: ['administrator'] });
+  const { body } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
+  return body.token as string;
+}
+
 const deliveries = async (sessionId: string) =>
   (await orm.em.fork().find(Delivery, { session: sessionId }, { populate: ['user'] }))
     .map((row) => `${row.step}:${row.user.getEntity().name}:${row.state}`)
@@ -96,18 +104,11 @@ const deliveries = async (sessionId: string) =>
 
 it('invites the two valid owners, records the third as failed with the providerâ€™s words, keeps the session going, and retries it once fixed', async () => {
   const fixture = await createTeam(orm);
-  const em = orm.em.fork();
   // Ada administers the team; Cy gets an address the provider refuses.
-  await em.nativeUpdate(
-    Membership,
-    { team: fixture.team.id, user: fixture.ada.id },
-    { roles: ['administrator'] },
-  );
+  const token = await signInAdministrator(fixture);
   const refused = `cy-${fixture.team.id}@bounce.example.com`;
-  await em.nativeUpdate(User, { id: fixture.cy.id }, { email: refused });
+  await orm.em.fork().nativeUpdate(User, { id: fixture.cy.id }, { email: refused });
   resend.refuse(refused);
-  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
-  const token = signedIn.token as string;
   const sessions = `/api/teams/${fixture.team.id}/sessions`;
 
   // Five days ahead: the invitation goes out at once, the reminder is planned for 3 days before.
@@ -156,17 +157,11 @@ it('invites the two valid owners, records the third as failed with the providerâ
 
 it('invites an owner given an item after the invitation went out within a minute, and only them', async () => {
   const fixture = await createTeam(orm);
+  const token = await signInAdministrator(fixture);
   const em = orm.em.fork();
-  await em.nativeUpdate(
-    Membership,
-    { team: fixture.team.id, user: fixture.ada.id },
-    { roles: ['administrator'] },
-  );
   const dee = em.create(User, { name: 'Dee', email: `dee-${fixture.team.id}@example.com`, locale: 'en' });
   em.create(Membership, { team: fixture.team.id, user: dee, roles: ['member'] });
   await em.flush();
-  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
-  const token = signedIn.token as string;
   const team = `/api/teams/${fixture.team.id}`;
 
   const created = await api(token, 'POST', `${team}/sessions`, {
@@ -201,11 +196,8 @@ it('invites an owner given an item after the invitation went out within a minute
 
 it('follows a terminated session workflow with a new run that carries on without sending anything twice', async () => {
   const fixture = await createTeam(orm);
-  await orm.em
-    .fork()
-    .nativeUpdate(Membership, { team: fixture.team.id, user: fixture.ada.id }, { roles: ['administrator'] });
-  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
-  const created = await api(signedIn.token as string, 'POST', `/api/teams/${fixture.team.id}/sessions`, {
+  const token = await signInAdministrator(fixture);
+  const created = await api(token, 'POST', `/api/teams/${fixture.team.id}/sessions`, {
     date: daysAhead(new Date(), 5),
     kind: 'doing',
   });
@@ -234,15 +226,9 @@ it('follows a terminated session workflow with a new run that carries on without
 
 it('previews what the workflow plans, also after an invitation that reached nobody', async () => {
   const fixture = await createTeam(orm);
-  const em = orm.em.fork();
-  await em.nativeUpdate(
-    Membership,
-    { team: fixture.team.id, user: fixture.ada.id },
-    { roles: ['administrator'] },
-  );
-  await em.nativeDelete(PlanItem, { team: fixture.team.id, type: 'action' }); // A doing session involves nobody.
-  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
-  const token = signedIn.token as string;
+  const token = await signInAdministrator(fixture);
+  // A doing session involves nobody.
+  await orm.em.fork().nativeDelete(PlanItem, { team: fixture.team.id, type: 'action' });
   const sessions = `/api/teams/${fixture.team.id}/sessions`;
   const created = await api(token, 'POST', sessions, { date: daysAhead(new Date(), 5), kind: 'doing' });
   const sessionId = created.body.id as string;
@@ -258,11 +244,7 @@ it('previews what the workflow plans, also after an invitation that reached nobo
 
 it('pauses an owner with one POST to the List-Unsubscribe link of their email, and the next reminder is not sent', async () => {
   const fixture = await createTeam(orm);
-  await orm.em
-    .fork()
-    .nativeUpdate(Membership, { team: fixture.team.id, user: fixture.ada.id }, { roles: ['administrator'] });
-  const { body: signedIn } = await api(null, 'POST', '/api/dev/token', { email: fixture.ada.email });
-  const token = signedIn.token as string;
+  const token = await signInAdministrator(fixture);
   const sessions = `/api/teams/${fixture.team.id}/sessions`;
   const created = await api(token, 'POST', sessions, { date: daysAhead(new Date(), 6), kind: 'doing' });
   const sessionId = created.body.id as string;
