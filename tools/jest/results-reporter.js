@@ -14,6 +14,32 @@ function workspaceRoot(from) {
   return dir;
 }
 
+const FIRST_LINES = 12;
+
+/** Each failed test (or suite that did not run) as "file › test name" and the first lines of why. */
+function failuresOf(results, rootDir) {
+  const failures = [];
+  for (const suite of results.testResults) {
+    const file = path.relative(rootDir, suite.testFilePath);
+    if (suite.testExecError) failures.push({ test: file, why: firstLines(suite.testExecError.message) });
+    for (const test of suite.testResults) {
+      if (test.status !== 'failed') continue;
+      failures.push({ test: `${file} › ${test.fullName}`, why: firstLines(test.failureMessages.join('\n')) });
+    }
+  }
+  return failures;
+}
+
+function firstLines(text) {
+  // eslint-disable-next-line no-control-regex -- Jest colours its messages; the summary is plain.
+  const plain = String(text).replace(/\u001b\[[0-9;]*m/g, '');
+  return plain
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, FIRST_LINES)
+    .join('\n');
+}
+
 export default class ResultsReporter {
   constructor(globalConfig) {
     this.rootDir = globalConfig.rootDir;
@@ -29,6 +55,8 @@ export default class ResultsReporter {
       passed: results.numPassedTests,
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
       skipped: results.numPendingTests + results.numTodoTests,
+      // What failed, kept short: CI shows only the tail of the output, where ./rhythm test repeats it.
+      failures: failuresOf(results, this.rootDir),
     };
     writeFileSync(file, JSON.stringify(counts) + '\n');
   }

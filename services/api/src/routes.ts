@@ -10,11 +10,11 @@ import { meRoutes } from './me/me.routes.js';
 import { overviewRoutes } from './me/overview.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { planRoutes } from './plan/plan-items.routes.js';
-import { calendarRoutes } from './sessions/calendar.routes.js';
-import { processStatusRoutes } from './sessions/process-status.routes.js';
-import { reportRoutes } from './sessions/reports.routes.js';
-import { seriesRoutes } from './sessions/series.routes.js';
-import { sessionRoutes } from './sessions/sessions.routes.js';
+import { calendarRoutes } from './sessions/calendar/calendar.routes.js';
+import { processStatusRoutes } from './sessions/views/process-status.routes.js';
+import { reportRoutes } from './sessions/reports/reports.routes.js';
+import { seriesRoutes } from './sessions/series/series.routes.js';
+import { sessionRoutes } from './sessions/scheduling/sessions.routes.js';
 import { teamRoutes } from './teams/teams.routes.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
 

@@ -6,7 +6,7 @@
 // that fails too is the answer 503. The service-level outcomes are in sessions/change-session.test.ts.
 import { addDays } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
-import { sessionView, type SessionView } from '../src/sessions/session-views.js';
+import { sessionView, type SessionView } from '../src/sessions/views/session-views.js';
 import { clearCommitFaults, failNextCommits, installCommitFaults } from './sessions/commit-faults.js';
 import { useTestApp } from './support/test-app.js';
 import { useWorkflowStandIn } from './support/workflow-stand-in-worker.js';

@@ -7,6 +7,7 @@ import { Session } from '@rhythm/persistence';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 import { signalsOf, startInput, workflowState } from './sessions/session-harness.js';
+import { newSession } from './support/new-session.js';
 
 const testApp = useTestApp();
 let world: World;
@@ -170,7 +171,10 @@ describe('GET /api/teams/{teamId}/sessions/{sessionId}', () => {
 
   it('is 404 for an unknown session and for another team’s, 422 for an id that is no UUID', async () => {
     const theirs = (
-      await testApp().sessions.createSession(world.otherTeam.id, { date: ahead(20), kind: 'doing' })
+      await testApp().sessions.createSession(
+        world.otherTeam.id,
+        newSession({ date: ahead(20), kind: 'doing' }),
+      )
     ).session;
     for (const id of ['01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c', theirs.id]) {
       const response = await testApp()

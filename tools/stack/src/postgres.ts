@@ -10,6 +10,7 @@ import { launch, stop } from './children.ts';
 import { say, StackError, elapsed } from './log.ts';
 import { root } from './paths.ts';
 import { postgresFiles, type RunAs } from './postgres-files.ts';
+import pg from 'pg';
 import { portIsOpen, waitForPort } from './wait.ts';
 
 export interface Postgres {
@@ -76,7 +77,13 @@ export async function startEmbeddedPostgres({
     ],
     { echo: false, cwd: files.cwd, onLine: (line) => lines.push(line), ...(user ? { user } : {}) },
   );
-  if (!(await waitForPort(port, 30_000, server.alive))) {
+  const adminUrl = `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`;
+  // The port opens before PostgreSQL takes connections ("the database system is starting up" while it
+  // replays its log): ready means a query answers.
+  if (
+    !(await waitForPort(port, 30_000, server.alive)) ||
+    !(await answersQueries(adminUrl, 30_000, server.alive))
+  ) {
     await stop(server);
     throw new StackError(
       `PostgreSQL (data in ${shown(dataDir)}) did not start on port ${port}: ${lines.slice(-5).join(' | ') || 'no output'}. Fix what it says, ${orDatabaseUrl}.`,
@@ -84,10 +91,27 @@ export async function startEmbeddedPostgres({
   }
   say(`PostgreSQL ready on 127.0.0.1:${port} (${elapsed(started)})`);
   return {
-    adminUrl: `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`,
+    adminUrl,
     // SIGTERM is PostgreSQL's "smart" shutdown; stop() escalates if it takes too long.
     stop: () => stop(server, 15_000),
   };
+}
+
+async function answersQueries(url: string, timeoutMs: number, isAlive: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && isAlive()) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return false;
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if missing). */

@@ -82,8 +82,9 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       env,
     );
     const shiftedOk = await shiftedClockRun(debian.faketime, env, selectedProjects(extraNxArgs));
-    const { passed, failed, skipped } = sumReports();
+    const { passed, failed, skipped, failures } = sumReports();
     say(`finished in ${elapsed(started)}`);
+    for (const failure of failures) process.stdout.write(`\nFAILED ${failure.test}\n${failure.why}\n`);
     // The one closing line CI reads.
     process.stdout.write(
       `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
@@ -104,14 +105,21 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   }
 }
 
-function sumReports(): { passed: number; failed: number; skipped: number } {
-  const total = { passed: 0, failed: 0, skipped: 0 };
+interface Failure {
+  test: string;
+  why: string;
+}
+
+/** The counts of every project's report, and what failed (repeated at the end for CI's tail). */
+function sumReports(): { passed: number; failed: number; skipped: number; failures: Failure[] } {
+  const total = { passed: 0, failed: 0, skipped: 0, failures: [] as Failure[] };
   if (!existsSync(reportsDir)) return total;
   const files = readdirSync(reportsDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
     file.endsWith('.json'),
   );
   for (const file of files) {
     const counts = JSON.parse(readFileSync(path.join(reportsDir, file), 'utf8')) as typeof total;
+    total.failures.push(...(counts.failures ?? []));
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;

@@ -59,8 +59,13 @@ describeAsRoot('PostgreSQL as root from a checkout in a mode-700 folder (skipped
     await chmod(cache, 0o755);
   });
 
-  afterAll(async () => {
+  // A test that fails midway must not leave its server on the port for the next one.
+  afterEach(async () => {
     await server?.stop();
+    server = undefined;
+  });
+
+  afterAll(async () => {
     if (home) await rm(home, { recursive: true, force: true });
     if (cache) await rm(cache, { recursive: true, force: true });
   });

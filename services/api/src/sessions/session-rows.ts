@@ -1,21 +1,13 @@
 // Finding a team's session row, locking it for a change, and the rule of when it may change.
 import { heldAt, type TimeZone } from '@rhythm/domain';
 import { Session, Team, type Orm } from '@rhythm/persistence';
-import { z } from 'zod';
 import type { SessionContext } from './session-context.js';
 import { SessionLockedError, SessionNotFoundError } from './errors.js';
 
 export type EntityManager = Orm['em'];
 
-const Uuid = z.uuid();
-
-/** An id that is not a UUID names nothing: not found, rather than a database error. */
-export function assertId(resource: SessionNotFoundError['resource'], id: string): void {
-  if (!Uuid.safeParse(id).success) throw new SessionNotFoundError(resource, id);
-}
-
+// Ids come from validated requests (the routes' Id schema: UUIDs), so they go to the database as they are.
 export async function findTeam(em: EntityManager, teamId: string): Promise<Team> {
-  assertId('team', teamId);
   const team = await em.findOne(Team, { id: teamId });
   if (!team) throw new SessionNotFoundError('team', teamId);
   return team;
@@ -27,8 +19,6 @@ export async function findSession(
   teamId: string,
   sessionId: string,
 ): Promise<{ session: Session; team: Team }> {
-  assertId('team', teamId);
-  assertId('session', sessionId);
   const session = await em.findOne(Session, { id: sessionId, team: teamId }, { populate: ['team'] });
   if (!session) throw new SessionNotFoundError('session', sessionId);
   return { session, team: session.team.getEntity() };
@@ -51,8 +41,6 @@ export async function withLockedSession<R>(
   sessionId: string,
   work: (locked: LockedSession) => Promise<R>,
 ): Promise<R> {
-  assertId('team', teamId);
-  assertId('session', sessionId);
   return ctx.orm.em.fork().transactional(async (tx) => {
     const rows = await tx.execute('select "id" from "session" where "id" = ? and "team_id" = ? for update', [
       sessionId,

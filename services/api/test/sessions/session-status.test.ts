@@ -14,6 +14,7 @@ import { Delivery, ProgressReport, type PlanItem, type User } from '@rhythm/pers
 import { addReport, createSession, createTeam, daysAhead } from '@rhythm/persistence/testing';
 import { InvalidInputError, SessionNotFoundError, type SessionView } from '../../src/sessions/index.js';
 import { useSessionHarness } from './session-harness.js';
+import { newSession } from '../support/new-session.js';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +25,10 @@ const nineAm = (date: string) => localInstant(date, 9, 'Europe/Amsterdam');
 
 async function schedule(days: number, kind: 'doing' | 'steering' = 'doing'): Promise<SessionView> {
   return (
-    await t.harness.service.createSession(t.fixture.team.id, { date: daysAhead(new Date(), days), kind })
+    await t.harness.service.createSession(
+      t.fixture.team.id,
+      newSession({ date: daysAhead(new Date(), days), kind }),
+    )
   ).session;
 }
 
@@ -202,7 +206,7 @@ describe('sessionReports', () => {
 describe('writeReport', () => {
   const body = { progress: 50, trafficLight: 'green', explanation: 'Fine' } as const;
 
-  it('refuses an item the session does not involve, naming itemId', async () => {
+  it('refuses an item the session does not involve, naming params.itemId', async () => {
     const doing = await schedule(10);
     const attempt = t.harness.service.writeReport(
       t.fixture.team.id,
@@ -212,7 +216,7 @@ describe('writeReport', () => {
       body,
     );
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'itemId' }] });
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'params.itemId' }] });
   });
 
   it('does not find another team’s item', async () => {
@@ -226,24 +230,6 @@ describe('writeReport', () => {
       body,
     );
     await expect(attempt).rejects.toBeInstanceOf(SessionNotFoundError);
-  });
-
-  it('names each invalid field of the report', async () => {
-    const session = await schedule(10);
-    const attempt = t.harness.service.writeReport(
-      t.fixture.team.id,
-      session.id,
-      t.fixture.items.actionA.id,
-      t.fixture.ada.id,
-      {
-        progress: 120,
-        trafficLight: 'blue',
-        explanation: ' ',
-      } as never,
-    );
-    await expect(attempt).rejects.toMatchObject({
-      errors: [{ field: 'progress' }, { field: 'trafficLight' }, { field: 'explanation' }],
-    });
   });
 });
 
@@ -266,11 +252,6 @@ describe('listSessions', () => {
     expect(
       (await t.harness.service.listSessions(t.fixture.team.id, { kind: 'doing' })).map((entry) => entry.id),
     ).toEqual([doing.id, later.id]);
-    await expect(
-      t.harness.service.listSessions(t.fixture.team.id, { from: steering.date, to: doing.date }),
-    ).rejects.toMatchObject({
-      errors: [{ field: 'to' }],
-    });
   });
 
   it('counts a report linked to the session even when it is older than the window', async () => {

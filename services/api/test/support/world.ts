@@ -12,6 +12,7 @@ import {
 import { EmailSuppression, Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
+import { newSession } from './new-session.js';
 
 export const actors = [
   'administrator',
@@ -138,7 +139,7 @@ export async function createWorld(testApp: TestApp): Promise<World> {
       },
       async session({ daysAhead = 14, kind = 'doing', repeat = 'none' } = {}) {
         const date = addDays(todayIn(team.timeZone, new Date()), daysAhead);
-        return (await testApp.sessions.createSession(team.id, { date, kind, repeat })).session;
+        return (await testApp.sessions.createSession(team.id, newSession({ date, kind, repeat }))).session;
       },
     },
   };

@@ -5,9 +5,9 @@
 import { addDays, type CalendarDate } from '@rhythm/domain';
 import { Membership, Session, processOwnerEmails, type Team } from '@rhythm/persistence';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { SessionNotFoundError } from './errors.js';
-import type { SessionContext } from './session-context.js';
-import { findSession } from './session-rows.js';
+import { SessionNotFoundError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
+import { findSession } from '../session-rows.js';
 
 const PRODUCT_ID = '-//Rhythm//Sessions//EN';
 

@@ -3,10 +3,10 @@
 // with the session routes. The session service (deps.sessions) does the work.
 import { SessionRepeat } from '@rhythm/domain';
 import { z } from 'zod';
-import { Id, TeamParams } from '../http/common.schemas.js';
-import { defineRoute } from '../http/route.js';
-import { SeriesSchema } from './session-views.schemas.js';
-import { CancelInput } from './sessions.schemas.js';
+import { Id, TeamParams } from '../../http/common.schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { SeriesSchema } from '../views/session-views.schemas.js';
+import { CancelInput } from '../sessions.schemas.js';
 
 const SeriesParams = TeamParams.extend({ seriesId: Id });
 const organisers = { roles: ['administrator', 'process_owner'] as const };

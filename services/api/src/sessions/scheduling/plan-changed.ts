@@ -11,9 +11,9 @@
 import { SessionKind, involvedItemTypes, planChangedSignal, type ItemType } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { sessionRow, signalSessions } from '@rhythm/session-lifecycle';
-import { WorkflowUnavailableError } from './errors.js';
-import type { SessionContext } from './session-context.js';
-import { findTeam } from './session-rows.js';
+import { WorkflowUnavailableError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
+import { findTeam } from '../session-rows.js';
 
 export async function onPlanChanged(ctx: SessionContext, teamId: string, itemType: ItemType): Promise<void> {
   const kinds = SessionKind.options.filter((kind) => involvedItemTypes(kind).includes(itemType));

@@ -1,13 +1,12 @@
 // Progress reports for a session: every involved item with its current report (members read), and
 // writing one (the item's owner or an administrator).
 import { PlanItem } from '@rhythm/persistence';
-import { requireReportWriter } from '../auth/access.js';
-import { NotFoundError } from '../errors.js';
-import { Id } from '../http/common.schemas.js';
-import { defineRoute } from '../http/route.js';
-import { inRequest } from './request-fields.js';
-import { NewReportSchema, ReportSchema, SessionReportsSchema } from './session-views.schemas.js';
-import { SessionParams } from './sessions.routes.js';
+import { requireReportWriter } from '../../auth/access.js';
+import { NotFoundError } from '../../errors.js';
+import { Id } from '../../http/common.schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { NewReportSchema, ReportSchema, SessionReportsSchema } from '../views/session-views.schemas.js';
+import { SessionParams } from '../scheduling/sessions.routes.js';
 
 const tags = ['reports'];
 
@@ -45,9 +44,7 @@ export const writeSessionReport = defineRoute({
     const item = await em.findOne(PlanItem, { id: params.itemId, team: member.team.id });
     if (!item) throw new NotFoundError(`No item ${params.itemId} in this team`);
     requireReportWriter(member, item);
-    const report = await inRequest({ itemId: 'params.itemId' }, () =>
-      deps.sessions.writeReport(member.team.id, params.sessionId, item.id, caller.id, body),
-    );
+    const report = await deps.sessions.writeReport(member.team.id, params.sessionId, item.id, caller.id, body);
     return { status: 200, body: report };
   },
 });

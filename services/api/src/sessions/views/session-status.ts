@@ -15,8 +15,8 @@ import {
   type Team,
 } from '@rhythm/persistence';
 import { querySessionStatus } from '@rhythm/session-lifecycle';
-import type { SessionContext } from './session-context.js';
-import { findSession } from './session-rows.js';
+import type { SessionContext } from '../session-context.js';
+import { findSession } from '../session-rows.js';
 import type { DeliveryView, NextSendView, SessionStatusView } from './session-views.schemas.js';
 import { ownerItemsView, sessionView } from './session-views.js';
 

@@ -3,11 +3,11 @@
 // the team and the session involves it, and the session still takes reports.
 import { involvedItemTypes } from '@rhythm/domain';
 import { PlanItem, ProgressReport, User } from '@rhythm/persistence';
-import { InvalidInputError, SessionNotFoundError } from './errors.js';
-import type { SessionContext } from './session-context.js';
-import { assertChangeable, assertId, findSession } from './session-rows.js';
-import { reportView, type ReportView } from './session-views.js';
-import { ReportInput, parseInput } from './sessions.schemas.js';
+import { InvalidInputError, SessionNotFoundError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
+import { assertChangeable, findSession } from '../session-rows.js';
+import { reportView, type ReportView } from '../views/session-views.js';
+import type { ReportInput } from '../sessions.schemas.js';
 
 export async function writeReport(
   ctx: SessionContext,
@@ -15,11 +15,8 @@ export async function writeReport(
   sessionId: string,
   itemId: string,
   authorId: string,
-  input: ReportInput,
+  body: ReportInput,
 ): Promise<ReportView> {
-  const body = parseInput(ReportInput, input);
-  assertId('item', itemId);
-  assertId('user', authorId);
   const em = ctx.orm.em.fork();
   const { session, team } = await findSession(em, teamId, sessionId);
   // A held session keeps the reports it was held with.
@@ -27,7 +24,8 @@ export async function writeReport(
   const item = await em.findOne(PlanItem, { id: itemId, team: team.id });
   if (!item) throw new SessionNotFoundError('item', itemId);
   if (!involvedItemTypes(session.kind).includes(item.type)) {
-    throw InvalidInputError.field('itemId', `A ${session.kind} session does not review ${item.type} items`);
+    // The item's id came in the path (POST …/reports/{itemId}): the 422 names it there.
+    throw InvalidInputError.field('params.itemId', `A ${session.kind} session does not review ${item.type} items`);
   }
   const author = await em.findOne(User, { id: authorId });
   if (!author) throw new SessionNotFoundError('user', authorId);

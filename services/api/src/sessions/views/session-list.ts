@@ -12,10 +12,10 @@ import {
   type ReportStamp,
 } from '@rhythm/domain';
 import { PlanItem, ProgressReport, Session } from '@rhythm/persistence';
-import type { SessionContext } from './session-context.js';
-import { findTeam } from './session-rows.js';
+import type { SessionContext } from '../session-context.js';
+import { findTeam } from '../session-rows.js';
 import { sessionView, type SessionView } from './session-views.js';
-import { ListSessionsQuery, parseInput } from './sessions.schemas.js';
+import type { ListSessionsQuery } from '../sessions.schemas.js';
 
 export interface SessionListEntry extends SessionView {
   reports: { submitted: number; outstanding: number };
@@ -24,9 +24,8 @@ export interface SessionListEntry extends SessionView {
 export async function listSessions(
   ctx: SessionContext,
   teamId: string,
-  query: ListSessionsQuery = {},
+  { from, to, kind }: ListSessionsQuery = {},
 ): Promise<SessionListEntry[]> {
-  const { from, to, kind } = parseInput(ListSessionsQuery, query);
   const em = ctx.orm.em.fork();
   const team = await findTeam(em, teamId);
   const date = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };

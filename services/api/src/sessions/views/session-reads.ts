@@ -2,8 +2,8 @@
 // current reports.
 import { currentReportFor } from '@rhythm/domain';
 import { ProgressReport, loadSessionReview } from '@rhythm/persistence';
-import type { SessionContext } from './session-context.js';
-import { findSession } from './session-rows.js';
+import type { SessionContext } from '../session-context.js';
+import { findSession } from '../session-rows.js';
 import {
   reportView,
   sessionView,

@@ -12,13 +12,13 @@
 import { occurrenceDate, todayIn, upcomingDates, type SessionRepeat } from '@rhythm/domain';
 import { Series, Session } from '@rhythm/persistence';
 import { seriesAnchor, topUpSeries } from '@rhythm/session-lifecycle';
-import { cancelSession, rescheduleSession } from './change-session.js';
-import { SeriesLockedError, SessionNotFoundError } from './errors.js';
-import type { SessionContext } from './session-context.js';
-import { assertId, type EntityManager } from './session-rows.js';
-import type { SeriesView } from './session-views.schemas.js';
+import { cancelSession, rescheduleSession } from '../scheduling/change-session.js';
+import { SeriesLockedError, SessionNotFoundError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
+import type { EntityManager } from '../session-rows.js';
+import type { SeriesView } from '../views/session-views.schemas.js';
 
-export type { SeriesView } from './session-views.schemas.js';
+export type { SeriesView } from '../views/session-views.schemas.js';
 
 export async function seriesDetail(
   ctx: SessionContext,
@@ -89,8 +89,6 @@ export async function cancelSeries(
 }
 
 async function findSeries(em: EntityManager, teamId: string, seriesId: string): Promise<Series> {
-  assertId('team', teamId);
-  assertId('series', seriesId);
   const series = await em.findOne(Series, { id: seriesId, team: teamId }, { populate: ['team'] });
   if (!series) throw new SessionNotFoundError('series', seriesId);
   return series;

@@ -22,17 +22,12 @@
 import { createHash } from 'node:crypto';
 import { Series, Session, type Team } from '@rhythm/persistence';
 import { startSessionWorkflow, terminateSessionWorkflow, topUpSeries } from '@rhythm/session-lifecycle';
-import {
-  IdempotencyKeyReusedError,
-  InvalidInputError,
-  SessionNotSavedError,
-  WorkflowUnavailableError,
-} from './errors.js';
-import type { SessionContext } from './session-context.js';
+import { IdempotencyKeyReusedError, SessionNotSavedError, WorkflowUnavailableError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
 import { assertSessionDate } from './session-date.js';
-import { findTeam } from './session-rows.js';
-import { sessionView, type SessionView } from './session-views.js';
-import { CreateSessionInput, IdempotencyKey, parseInput } from './sessions.schemas.js';
+import { findTeam } from '../session-rows.js';
+import { sessionView, type SessionView } from '../views/session-views.js';
+import type { CreateSessionInput } from '../sessions.schemas.js';
 
 export interface CreateSessionOptions {
   /** The client's Idempotency-Key header: the same key and body for the same team give the same session. */
@@ -48,11 +43,10 @@ export interface CreatedSession {
 export async function createSession(
   ctx: SessionContext,
   teamId: string,
-  input: CreateSessionInput,
+  body: CreateSessionInput,
   { idempotencyKey }: CreateSessionOptions = {},
 ): Promise<CreatedSession> {
-  const body = parseInput(CreateSessionInput, input);
-  const key = idempotencyKey === undefined ? null : parseKey(idempotencyKey);
+  const key = idempotencyKey ?? null;
   const em = ctx.orm.em.fork();
   const team = await findTeam(em, teamId);
   const hash = requestHash(body);
@@ -139,15 +133,8 @@ async function undoCreate(ctx: SessionContext, sessionId: string, seriesId: stri
   await terminateSessionWorkflow(ctx, sessionId, 'its create request failed').catch(() => undefined);
 }
 
-function parseKey(key: string): string {
-  const parsed = IdempotencyKey.safeParse(key);
-  if (!parsed.success)
-    throw InvalidInputError.field('Idempotency-Key', parsed.error.issues[0]?.message ?? 'Invalid');
-  return parsed.data;
-}
-
 /** The parsed body, so that leaving out a default and sending it are the same request. */
-function requestHash(body: ReturnType<typeof CreateSessionInput.parse>): string {
+function requestHash(body: CreateSessionInput): string {
   const { date, kind, repeat, sendInvitation, sendReminder } = body;
   return createHash('sha256')
     .update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder]))

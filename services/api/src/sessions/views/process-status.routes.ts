@@ -1,7 +1,7 @@
 // The Process status page of one session: how the reports stand, who was emailed, what goes out next.
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../../http/route.js';
 import { SessionStatusSchema } from './session-views.schemas.js';
-import { SessionParams } from './sessions.routes.js';
+import { SessionParams } from '../scheduling/sessions.routes.js';
 
 export const getSessionStatus = defineRoute({
   method: 'get',

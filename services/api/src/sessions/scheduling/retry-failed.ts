@@ -4,10 +4,10 @@
 import { retryFailedSignal } from '@rhythm/domain';
 import { Delivery } from '@rhythm/persistence';
 import { sessionRow } from '@rhythm/session-lifecycle';
-import { ConflictError } from '../errors.js';
+import { ConflictError } from '../../errors.js';
 import { tell } from './change-session.js';
-import type { SessionContext } from './session-context.js';
-import { assertChangeable, findSession } from './session-rows.js';
+import type { SessionContext } from '../session-context.js';
+import { assertChangeable, findSession } from '../session-rows.js';
 
 export interface RetryFailedView {
   /** Failed emails recorded for the session when the retry was asked. */

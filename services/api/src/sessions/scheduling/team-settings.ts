@@ -8,17 +8,16 @@
 import { teamSettingsChangedSignal } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { sessionRow, signalSession, signalSessions } from '@rhythm/session-lifecycle';
-import { WorkflowUnavailableError } from './errors.js';
-import type { SessionContext } from './session-context.js';
-import { findTeam } from './session-rows.js';
-import { TeamSettingsInput, parseInput } from './sessions.schemas.js';
+import { WorkflowUnavailableError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
+import { findTeam } from '../session-rows.js';
+import type { TeamSettingsInput } from '../sessions.schemas.js';
 
 export async function onTeamSettingsChanged(
   ctx: SessionContext,
   teamId: string,
-  settings: TeamSettingsInput,
+  next: TeamSettingsInput,
 ): Promise<void> {
-  const next = parseInput(TeamSettingsInput, settings);
   const em = ctx.orm.em.fork();
   const team = await findTeam(em, teamId);
   const sessions = await em.find(

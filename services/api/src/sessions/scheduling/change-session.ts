@@ -26,13 +26,13 @@ import {
 } from '@rhythm/domain';
 import { sessionRow, signalSession, type SessionRow } from '@rhythm/session-lifecycle';
 import type { SignalDefinition } from '@temporalio/client';
-import { DomainError } from '../errors.js';
-import { SessionChangeNotSavedError, SessionLockedError, WorkflowUnavailableError } from './errors.js';
-import type { SessionContext } from './session-context.js';
+import { DomainError } from '../../errors.js';
+import { SessionChangeNotSavedError, SessionLockedError, WorkflowUnavailableError } from '../errors.js';
+import type { SessionContext } from '../session-context.js';
 import { assertSessionDate } from './session-date.js';
-import { assertChangeable, findSession, withLockedSession } from './session-rows.js';
-import { sessionView, type SessionView } from './session-views.js';
-import { CancelInput, NotificationsInput, RescheduleInput, parseInput } from './sessions.schemas.js';
+import { assertChangeable, findSession, withLockedSession } from '../session-rows.js';
+import { sessionView, type SessionView } from '../views/session-views.js';
+import type { NotificationsInput } from '../sessions.schemas.js';
 
 export async function rescheduleSession(
   ctx: SessionContext,
@@ -40,21 +40,20 @@ export async function rescheduleSession(
   sessionId: string,
   date: string,
 ): Promise<SessionView> {
-  const input = parseInput(RescheduleInput, { date });
   const told: { saving?: true; before?: SessionRow } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       const now = ctx.now();
       assertChangeable(session, team.timeZone, now);
-      assertSessionDate(input.date, team.timeZone, now);
-      if (input.date === session.date) return sessionView(session);
+      assertSessionDate(date, team.timeZone, now);
+      if (date === session.date) return sessionView(session);
       const row = sessionRow(session, team);
-      session.date = input.date;
+      session.date = date;
       session.revision += 1;
       told.saving = true;
       await tx.flush();
       told.before = row; // From here the workflow may have the change, even when the signal reports a failure.
-      await tell(ctx, row, 'The session was not moved', rescheduleSignal, { date: input.date });
+      await tell(ctx, row, 'The session was not moved', rescheduleSignal, { date });
       return sessionView(session);
     });
   } catch (error) {
@@ -69,13 +68,12 @@ export async function setNotifications(
   sessionId: string,
   switches: NotificationsInput,
 ): Promise<SessionView> {
-  const input = parseInput(NotificationsInput, switches);
   const told: { saving?: true; before?: SessionRow } = {};
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
-      const invitation = input.invitation ?? session.sendInvitation;
-      const reminder = input.reminder ?? session.sendReminder;
+      const invitation = switches.invitation ?? session.sendInvitation;
+      const reminder = switches.reminder ?? session.sendReminder;
       if (invitation === session.sendInvitation && reminder === session.sendReminder)
         return sessionView(session);
       const row = sessionRow(session, team);
@@ -102,7 +100,6 @@ export async function cancelSession(
   sessionId: string,
   reason?: string,
 ): Promise<SessionView> {
-  const input = parseInput(CancelInput, reason === undefined ? {} : { reason });
   const told = { saving: false, cancel: false };
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
@@ -119,7 +116,7 @@ export async function cancelSession(
         { ...row, session: { ...row.session, state: 'cancelled' } },
         'The session was not cancelled',
         cancelSignal,
-        input,
+        reason === undefined ? {} : { reason },
       );
       told.cancel = true;
       return sessionView(session);

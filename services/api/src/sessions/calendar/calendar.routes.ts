@@ -2,11 +2,11 @@
 // calendar that imported it updates the event when the session moves and drops it when cancelled.
 import { calendarSignatureValid } from '@rhythm/platform';
 import { z } from 'zod';
-import { UnavailableError } from '../errors.js';
-import { clientError } from '../http/client-error.js';
-import { Id } from '../http/common.schemas.js';
-import { defineRoute } from '../http/route.js';
-import { SessionParams } from './sessions.routes.js';
+import { UnavailableError } from '../../errors.js';
+import { clientError } from '../../http/client-error.js';
+import { Id } from '../../http/common.schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { SessionParams } from '../scheduling/sessions.routes.js';
 
 const ICalendar = {
   contentType: 'text/calendar',

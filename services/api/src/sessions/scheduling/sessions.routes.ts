@@ -4,17 +4,16 @@
 // translate HTTP.
 import { CalendarDate } from '@rhythm/domain';
 import { z } from 'zod';
-import { Id, TeamParams } from '../http/common.schemas.js';
-import { defineRoute } from '../http/route.js';
-import { inRequest } from './request-fields.js';
-import { SessionDetailSchema, SessionListSchema, SessionSchema } from './session-views.schemas.js';
+import { Id, TeamParams } from '../../http/common.schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { SessionDetailSchema, SessionListSchema, SessionSchema } from '../views/session-views.schemas.js';
 import {
   CancelInput,
   CreateSessionInput,
   IdempotencyKey,
   ListSessionsQuery,
   type NotificationsInput,
-} from './sessions.schemas.js';
+} from '../sessions.schemas.js';
 
 export const SessionParams = TeamParams.extend({ sessionId: Id });
 const organisers = { roles: ['administrator', 'process_owner'] as const };
@@ -79,12 +78,10 @@ export const createSession = defineRoute({
   problems: [409, 503],
   handler: async ({ member, body, headers, deps }) => {
     const idempotencyKey = headers['Idempotency-Key'];
-    const { session, replayed } = await inRequest({ date: 'body.date' }, () =>
-      deps.sessions.createSession(
-        member.team.id,
-        body,
-        idempotencyKey === undefined ? {} : { idempotencyKey },
-      ),
+    const { session, replayed } = await deps.sessions.createSession(
+      member.team.id,
+      body,
+      idempotencyKey === undefined ? {} : { idempotencyKey },
     );
     const location = `/api/teams/${session.teamId}/sessions/${session.id}`;
     return {
@@ -128,11 +125,7 @@ export const updateSession = defineRoute({
     const { sessions } = deps;
     const teamId = member.team.id;
     let session =
-      body.date === undefined
-        ? null
-        : await inRequest({ date: 'body.date' }, () =>
-            sessions.rescheduleSession(teamId, params.sessionId, body.date!),
-          );
+      body.date === undefined ? null : await sessions.rescheduleSession(teamId, params.sessionId, body.date);
     const switches: NotificationsInput = {
       ...(body.sendInvitation === undefined ? {} : { invitation: body.sendInvitation }),
       ...(body.sendReminder === undefined ? {} : { reminder: body.sendReminder }),

@@ -13,7 +13,7 @@ import {
   TrafficLight,
 } from '@rhythm/domain';
 import { z } from 'zod';
-import { Id, Instant } from '../http/common.schemas.js';
+import { Id, Instant } from '../../http/common.schemas.js';
 
 export const SessionSchema = z
   .object({
