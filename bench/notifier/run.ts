@@ -15,10 +15,7 @@ import { Delivery, migrateToLatest, openOrm, Session, Team, User } from '@rhythm
 import { createTestDatabase, startLocalResend } from '@rhythm/testing';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { startEmbeddedPostgres } from '../../tools/stack/src/postgres.ts';
-import { temporalCli } from '../../tools/stack/src/provision.ts';
-import { launch, stop } from '../../tools/stack/src/children.ts';
-import { waitForPort } from '../../tools/stack/src/wait.ts';
+import { servers } from './servers.ts';
 
 const root = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
@@ -30,7 +27,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { databaseUrl, temporalAddress } = await servers();
+  const { databaseUrl, temporalAddress } = await servers(root, cleanups);
   process.env.DATABASE_URL = databaseUrl; // createTestDatabase makes a fresh database on this server.
   const database = await createTestDatabase();
   cleanups.push(() => database.drop());
@@ -125,57 +122,6 @@ async function main(): Promise<void> {
       `machine              ${os.cpus().length} cores, load average ${load.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
     ].join('\n'),
   );
-}
-
-/** The test run's servers when DATABASE_URL / TEMPORAL_ADDRESS are set; otherwise our own. */
-async function servers(): Promise<{ databaseUrl: string; temporalAddress: string }> {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const port = Number(process.env.BENCH_PG_PORT ?? 54390);
-    const postgres = await startEmbeddedPostgres({
-      dataDir: path.join(root, `.data/postgres-bench-${port}`),
-      port,
-      durable: false,
-    });
-    cleanups.push(() => postgres.stop());
-    databaseUrl = postgres.adminUrl;
-  }
-  let temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (!temporalAddress) {
-    const port = Number(process.env.BENCH_TEMPORAL_PORT ?? 7293);
-    // One partition per task queue: with the default four, the server splits the queue's rate
-    // limit between them and dispatches in bursts of four every two seconds (see README.md).
-    const partitions = [
-      'matching.numTaskqueueReadPartitions=1',
-      'matching.numTaskqueueWritePartitions=1',
-    ].flatMap((v) => ['--dynamic-config-value', v]);
-    const temporal = launch(
-      'temporal',
-      await temporalCli(),
-      [
-        'server',
-        'start-dev',
-        '--headless',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--log-level',
-        'warn',
-        ...partitions,
-      ],
-      { echo: false },
-    );
-    cleanups.push(() => stop(temporal));
-    if (!(await waitForPort(port, 60_000, temporal.alive)))
-      throw new Error(`the Temporal dev server did not come up on port ${port}`);
-    temporalAddress = `127.0.0.1:${port}`;
-  } else {
-    console.log(
-      `using TEMPORAL_ADDRESS=${temporalAddress}: its task queues keep the partitions it was started with.`,
-    );
-  }
-  return { databaseUrl, temporalAddress };
 }
 
 /** One team, a session per 100 messages and an owner per message, each with an address of their own. */

@@ -1,5 +1,5 @@
 // Replays every committed history (test/histories, recorded from the scenarios of
-// session.workflow.test.ts with RECORD_HISTORIES=1) with the built workflow code, through the
+// session-*.workflow.test.ts with RECORD_HISTORIES=1) with the built workflow code, through the
 // same replay tool ops run before a deploy: a change that would make a running session's
 // workflow non-deterministic fails here. (It runs as its own Node process: under Jest's module
 // registry the SDK's protobuf classes come in two copies and history decoding fails.)

@@ -2,7 +2,7 @@
 // `sessionWorkflow`, by the API's tests: it answers the `status` query and follows `reschedule`,
 // `setNotifications` (recorded in `changes` as the real one words them) and `cancel`, nothing else.
 // Services never import each other, so the API tests the HTTP side of the query against this; the
-// real workflow's query is tested in services/workflows (session.workflow.test.ts) and, with the
+// real workflow's query is tested in services/workflows (session-*.workflow.test.ts) and, with the
 // built workers as processes, in tests/integration.
 import {
   cancelSignal,
