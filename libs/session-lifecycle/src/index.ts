@@ -2,3 +2,4 @@ export * from './start-session.js';
 export * from './reconcile.js';
 export * from './series.js';
 export * from './lifecycle.js';
+export * from './team-settings.js';

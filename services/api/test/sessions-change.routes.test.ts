@@ -1,9 +1,9 @@
 // Changing sessions over HTTP, on the real PostgreSQL and Temporal dev server: moving and switching
-// (the workflow's signals), cancelling, and a team's new settings reaching its sessions.
-import { addDays } from '@rhythm/domain';
+// (the workflow's signals), cancelling, and a team's new settings handed on to its sessions.
+import { addDays, teamSettingsWorkflowId } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { type World } from './support/world.js';
-import { signalsOf } from './sessions/session-harness.js';
+import { signalsOf, signalsOfWorkflow } from './sessions/session-harness.js';
 import { useSessionsHttp } from './sessions/sessions-http.js';
 
 const { testApp, world, as, sessionsPath, today } = useSessionsHttp();
@@ -148,15 +148,17 @@ describe('DELETE /api/teams/{teamId}/sessions/{sessionId}', () => {
 });
 
 describe('a team’s new settings', () => {
-  it('reach every scheduled session’s workflow, through the PATCH of the team', async () => {
-    const session = await world().create.session();
+  it('are handed, through the PATCH of the team, to its team-settings workflow', async () => {
+    await world().create.session();
     const response = await testApp()
       .http.patch(`/api/teams/${world().team.id}`)
       .set('Authorization', as('administrator'))
       .send({ sendHour: 7 });
     expect(response.status).toBe(200);
-    expect(await signalsOf(testApp().temporal, session.id)).toContainEqual({
-      name: 'teamSettingsChanged',
+    expect(
+      await signalsOfWorkflow(testApp().temporal, teamSettingsWorkflowId(world().team.id)),
+    ).toContainEqual({
+      name: 'teamSettingsWritten',
       payload: { timeZone: 'Europe/Amsterdam', sendHour: 7 },
     });
   });

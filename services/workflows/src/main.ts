@@ -14,7 +14,7 @@ import {
 import { NativeConnection } from '@temporalio/worker';
 import { loadWorkflowsConfig } from './config.js';
 import { startKeeper } from './keeper.js';
-import { createSessionActivities } from './sessions/session.activities.js';
+import { createWorkerActivities } from './activities.js';
 import { createSessionsWorker } from './worker.js';
 
 runMain('rhythm-workflows', async () => {
@@ -30,7 +30,7 @@ runMain('rhythm-workflows', async () => {
   const worker = await createSessionsWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    activities: createSessionActivities({ orm, client }),
+    activities: createWorkerActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
   let stopKeeper = async () => {};

@@ -1,13 +1,14 @@
-// The sessions worker: runs session workflows and their database activities on `sessions`.
+// The sessions worker: runs the session and team-settings workflows and their database activities
+// on `sessions`.
 import { SESSIONS_TASK_QUEUE } from '@rhythm/domain';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
-import type { SessionActivities } from './sessions/session.activities.js';
+import type { WorkerActivities } from './activities.js';
 
 export interface SessionsWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  activities: SessionActivities;
+  activities: WorkerActivities;
   taskQueue?: string;
   /** Prebuilt bundle (production images); otherwise workflows.ts is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];

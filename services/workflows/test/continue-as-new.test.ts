@@ -9,7 +9,7 @@ import { startSessionWorkflow } from '@rhythm/session-lifecycle';
 import { connectDevServer, createTestDatabase, type DevServer, type TestDatabase } from '@rhythm/testing';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { createSessionActivities } from '../src/sessions/session.activities.js';
+import { createWorkerActivities } from '../src/activities.js';
 import { createSessionsWorker } from '../src/worker.js';
 
 const taskQueue = `sessions-can-${randomUUID()}`;
@@ -29,7 +29,7 @@ beforeAll(async () => {
       connection: temporal.nativeConnection,
       namespace: 'default',
       taskQueue,
-      activities: createSessionActivities({ orm, client: temporal.client, taskQueue }),
+      activities: createWorkerActivities({ orm, client: temporal.client, taskQueue }),
     }),
   ];
   running = Promise.all(workers.map((worker) => worker.run()));

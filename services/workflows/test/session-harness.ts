@@ -10,7 +10,7 @@ import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@r
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createSessionActivities } from '../src/sessions/session.activities.js';
+import { createWorkerActivities } from '../src/activities.js';
 import { createSessionsWorker } from '../src/worker.js';
 import { createSession, type SessionOptions, type TeamFixture } from '@rhythm/persistence/testing';
 import { recordHistories } from './histories.js';
@@ -40,7 +40,7 @@ export function useSessionHarness() {
         connection: env.nativeConnection,
         namespace: 'default',
         taskQueue,
-        activities: createSessionActivities({ orm, client: env.client, taskQueue }),
+        activities: createWorkerActivities({ orm, client: env.client, taskQueue }),
       }),
       await Worker.create({
         connection: env.nativeConnection,

@@ -1,8 +1,9 @@
 // A session's workflow end to end, on the same stack (the built API, workflows worker and notifier
 // as processes on the Temporal dev server and PostgreSQL, the local Resend-compatible server): a
 // session whose workflow is terminated gets a new run from the keeper that sends nothing twice;
-// Process status previews what the workflow plans, also after an invitation to nobody.
-import { sessionWorkflowId, statusQuery } from '@rhythm/domain';
+// Process status previews what the workflow plans, also after an invitation to nobody; a team's new
+// send hour reaches every session's plan through the team-settings workflow.
+import { addDays, localInstant, sessionWorkflowId, statusQuery } from '@rhythm/domain';
 import { PlanItem } from '@rhythm/persistence';
 import { createTeam, daysAhead } from '@rhythm/persistence/testing';
 import { eventually } from '@rhythm/testing';
@@ -57,4 +58,28 @@ it('previews what the workflow plans, also after an invitation that reached nobo
   const status = await api(token, 'GET', `${sessions}/${sessionId}/status`);
   expect(status.body.deliveries).toEqual([]);
   expect(status.body.next).toMatchObject({ step: 'reminder', recipients: [] });
+});
+
+it('moves every session’s next send to the team’s new send hour, after a PATCH that answered at once', async () => {
+  const fixture = await createTeam(stack.orm);
+  const token = await signInAdministrator(fixture);
+  const dates = [20, 30, 40].map((days) => daysAhead(new Date(), days));
+  const ids: string[] = [];
+  for (const date of dates) {
+    const created = await api(token, 'POST', `/api/teams/${fixture.team.id}/sessions`, {
+      date,
+      kind: 'doing',
+    });
+    ids.push(created.body.id as string);
+  }
+  const patched = await api(token, 'PATCH', `/api/teams/${fixture.team.id}`, { sendHour: 6 });
+  expect(patched.status).toBe(200);
+  for (const [i, id] of ids.entries()) {
+    const handle = stack.temporal.client.workflow.getHandle(sessionWorkflowId(id));
+    const wanted = localInstant(addDays(dates[i]!, -7), 6, 'Europe/Amsterdam').toISOString();
+    await eventually(
+      async () => (await handle.query(statusQuery).catch(() => undefined))?.next?.at === wanted,
+      `session ${i + 1}'s invitation at 06:00`,
+    );
+  }
 });

@@ -2,3 +2,4 @@ export * from './task-queues.js';
 export * from './search-attributes.js';
 export * from './session-workflow.js';
 export * from './notifications.js';
+export * from './team-settings-workflow.js';

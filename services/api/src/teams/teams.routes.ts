@@ -44,7 +44,8 @@ export const updateTeam = defineRoute({
   operationId: 'updateTeam',
   summary: 'Change a team’s name, time zone, locale or send hour (administrators)',
   description:
-    'A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).',
+    'A new time zone or send hour is handed, before the change is kept, to the `team-settings-<teamId>` workflow, which tells every scheduled session ' +
+    'once the change is committed (the answer does not wait for that); if Temporal does not take it, nothing changes (503).',
   tags: ['teams'],
   team: { roles: ['administrator'] },
   request: { params: TeamParams, body: TeamChangesSchema },
@@ -57,7 +58,7 @@ export const updateTeam = defineRoute({
       tx.assign(team, body);
       await tx.flush();
       if (team.timeZone !== before.timeZone || team.sendHour !== before.sendHour) {
-        // Inside the transaction: if the sessions cannot be told, the change is rolled back.
+        // Inside the transaction: if Temporal does not take the hand-off, the change is rolled back.
         await deps.sessions.onTeamSettingsChanged(team.id, {
           timeZone: team.timeZone,
           sendHour: team.sendHour,

@@ -2,7 +2,7 @@
 // PostgreSQL and Temporal dev server: after every outcome, including an injected failed signal or
 // COMMIT, the row and the signals its workflow received agree.
 import { jest } from '@jest/globals';
-import { sessionWorkflowId } from '@rhythm/domain';
+import { teamSettingsWorkflowId } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { createSession, daysAhead } from '@rhythm/persistence/testing';
 import {
@@ -12,7 +12,13 @@ import {
 } from '../../src/sessions/index.js';
 import { failNextCommits } from './commit-faults.js';
 import { faultyClient } from './faulty-client.js';
-import { signalsOf, workflowState, useSessionHarness } from './session-harness.js';
+import {
+  signalsOf,
+  signalsOfWorkflow,
+  startInputOf,
+  workflowState,
+  useSessionHarness,
+} from './session-harness.js';
 import { sessionRecords } from './session-records.js';
 
 jest.setTimeout(30_000);
@@ -146,34 +152,23 @@ describe('held and cancelled sessions are locked', () => {
 describe('onTeamSettingsChanged', () => {
   const settings = { timeZone: 'America/New_York', sendHour: 8 };
 
-  it('signals every scheduled session of the team, and no cancelled one', async () => {
-    const [first, second, gone] = [await scheduled(10), await scheduled(20), await scheduled(30)];
-    await t.harness.service.cancelSession(t.fixture.team.id, gone.id);
+  it('hands the settings to team-settings-<teamId> in one call, and signals no session itself', async () => {
+    const session = await scheduled(10);
     await t.harness.service.onTeamSettingsChanged(t.fixture.team.id, settings);
-
-    for (const session of [first, second]) {
-      expect(await signalsOf(t.harness.client, session.id)).toEqual([
-        { name: 'teamSettingsChanged', payload: settings },
-      ]);
-    }
-    expect((await signalsOf(t.harness.client, gone.id)).map((signal) => signal.name)).toEqual(['cancel']);
+    const workflowId = teamSettingsWorkflowId(t.fixture.team.id);
+    expect(await signalsOfWorkflow(t.harness.client, workflowId)).toEqual([
+      { name: 'teamSettingsWritten', payload: settings },
+    ]);
+    expect(await startInputOf(t.harness.client, workflowId)).toEqual({ teamId: t.fixture.team.id });
+    // The sessions hear it from that workflow (services/workflows), once the change is committed.
+    expect(await signalsOf(t.harness.client, session.id)).toEqual([]);
   });
 
-  it('puts the old settings back on the sessions already told when one cannot be told, and fails', async () => {
-    const [first, second] = [await scheduled(10), await scheduled(20)];
-    const unreachable = sessionWorkflowId(second.id);
-    const service = t.harness.serviceWith(
-      faultyClient(t.harness.client, { signal: (id) => id === unreachable }).client,
-    );
-
+  it('fails with WorkflowUnavailableError when Temporal does not take the hand-off', async () => {
+    const service = t.harness.serviceWith(faultyClient(t.harness.client, { start: 'refused' }).client);
     await expect(service.onTeamSettingsChanged(t.fixture.team.id, settings)).rejects.toBeInstanceOf(
       WorkflowUnavailableError,
     );
-    expect(await signalsOf(t.harness.client, first.id)).toEqual([
-      { name: 'teamSettingsChanged', payload: settings },
-      { name: 'teamSettingsChanged', payload: { timeZone: 'Europe/Amsterdam', sendHour: 9 } },
-    ]);
-    expect(await signalsOf(t.harness.client, second.id)).toEqual([]);
   });
 });
 

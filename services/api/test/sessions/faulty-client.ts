@@ -1,10 +1,13 @@
 // A real Temporal client with failures injected where a test asks for them, and a record of the
 // workflow starts that went through. A Proxy rather than a subclass: the service only sees
-// `client.workflow.start`, `getHandle(id).signal/terminate/query` and `withDeadline`.
+// `client.workflow.start`/`signalWithStart`, `getHandle(id).signal/terminate/query` and `withDeadline`.
 import type { Client, WorkflowHandle } from '@temporalio/client';
 
 export interface Faults {
-  /** `refused`: the start fails before reaching Temporal; `lost-reply`: Temporal starts it, the caller sees an error. */
+  /**
+   * `refused`: the start (or a signal-with-start) fails before reaching Temporal; `lost-reply`: Temporal
+   * starts it, the caller sees an error.
+   */
   start?: 'refused' | 'lost-reply';
   /** Which signals fail (by workflow id and signal name); none when absent. */
   signal?: (workflowId: string, signalName: string) => boolean;
@@ -30,6 +33,12 @@ export function faultyClient(real: Client, faults: Faults = {}): FaultyClient {
           started.push(handle.workflowId);
           if (faults.start === 'lost-reply') throw new Error('injected: the reply to the start was lost');
           return handle;
+        };
+      }
+      if (property === 'signalWithStart') {
+        return async (...args: Parameters<Client['workflow']['signalWithStart']>) => {
+          if (faults.start === 'refused') throw new Error('injected: Temporal refused the signal-with-start');
+          return target.signalWithStart(...args);
         };
       }
       if (property === 'getHandle') {

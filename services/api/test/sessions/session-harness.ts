@@ -80,12 +80,17 @@ export async function workflowState(client: Client, sessionId: string): Promise<
   }
 }
 
-/** The signals the workflow received, in order, with their payloads. */
-export async function signalsOf(
+/** The signals the session's workflow received, in order, with their payloads. */
+export function signalsOf(client: Client, sessionId: string): Promise<{ name: string; payload: unknown }[]> {
+  return signalsOfWorkflow(client, sessionWorkflowId(sessionId));
+}
+
+/** The signals a workflow received, in order, with their payloads. */
+export async function signalsOfWorkflow(
   client: Client,
-  sessionId: string,
+  workflowId: string,
 ): Promise<{ name: string; payload: unknown }[]> {
-  const history = await client.workflow.getHandle(sessionWorkflowId(sessionId)).fetchHistory();
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
   return (history.events ?? []).flatMap((event) => {
     const signal = event.workflowExecutionSignaledEventAttributes;
     if (!signal) return [];
@@ -99,9 +104,14 @@ export async function signalsOf(
   });
 }
 
-/** The input the workflow was started with. */
-export async function startInput(client: Client, sessionId: string): Promise<unknown> {
-  const history = await client.workflow.getHandle(sessionWorkflowId(sessionId)).fetchHistory();
+/** The input the session's workflow was started with. */
+export function startInput(client: Client, sessionId: string): Promise<unknown> {
+  return startInputOf(client, sessionWorkflowId(sessionId));
+}
+
+/** The input a workflow was started with. */
+export async function startInputOf(client: Client, workflowId: string): Promise<unknown> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   return payload ? defaultPayloadConverter.fromPayload(payload) : undefined;
 }

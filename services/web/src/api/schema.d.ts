@@ -227,7 +227,7 @@ export interface paths {
         head?: never;
         /**
          * Change a team’s name, time zone, locale or send hour (administrators)
-         * @description A new time zone or send hour is passed on to every scheduled session before the change is kept; if that fails, nothing changes (503).
+         * @description A new time zone or send hour is handed, before the change is kept, to the `team-settings-<teamId>` workflow, which tells every scheduled session once the change is committed (the answer does not wait for that); if Temporal does not take it, nothing changes (503).
          */
         patch: operations["updateTeam"];
         trace?: never;
