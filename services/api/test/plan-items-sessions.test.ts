@@ -3,7 +3,7 @@
 // Temporal cannot be told.
 import { PlanItem, ProgressReport } from '@rhythm/persistence';
 import { UnavailableError } from '../src/errors.js';
-import { signalsOf } from './sessions/session-harness.js';
+import { signalsOf } from './support/session-harness.js';
 import { startTestApp, useTestApp, type TestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 

@@ -2,7 +2,7 @@
 // occurrence exists at once (with its workflow); one occurrence can be cancelled alone; the repeat
 // can be changed or stopped; the whole series can be cancelled. Dates are computed from today.
 import { addDays, addMonths, todayIn } from '@rhythm/domain';
-import { signalsOf, startInput, workflowState } from './sessions/session-harness.js';
+import { signalsOf, startInput, workflowState } from './support/session-harness.js';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 

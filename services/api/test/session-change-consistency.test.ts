@@ -7,7 +7,7 @@
 import { addDays } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { sessionView, type SessionView } from '../src/sessions/views/session-views.js';
-import { clearCommitFaults, failNextCommits, installCommitFaults } from './sessions/commit-faults.js';
+import { clearCommitFaults, failNextCommits, installCommitFaults } from './support/commit-faults.js';
 import { useTestApp } from './support/test-app.js';
 import { useWorkflowStandIn } from './support/workflow-stand-in-worker.js';
 import { createWorld, type World } from './support/world.js';

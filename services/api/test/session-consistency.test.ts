@@ -6,9 +6,9 @@ import { addDays, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { requireEnv } from '@rhythm/testing';
 import { Client, Connection } from '@temporalio/client';
-import { clearCommitFaults, failNextCommits, installCommitFaults } from './sessions/commit-faults.js';
-import { faultyClient } from './sessions/faulty-client.js';
-import { workflowState } from './sessions/session-harness.js';
+import { clearCommitFaults, failNextCommits, installCommitFaults } from './support/commit-faults.js';
+import { faultyClient } from './support/faulty-client.js';
+import { workflowState } from './support/session-harness.js';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 

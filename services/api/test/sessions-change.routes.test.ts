@@ -3,8 +3,8 @@
 import { addDays, teamSettingsWorkflowId } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
 import { type World } from './support/world.js';
-import { signalsOf, signalsOfWorkflow } from './sessions/session-harness.js';
-import { useSessionsHttp } from './sessions/sessions-http.js';
+import { signalsOf, signalsOfWorkflow } from './support/session-harness.js';
+import { useSessionsHttp } from './support/sessions-http.js';
 
 const { testApp, world, as, sessionsPath, today } = useSessionsHttp();
 

@@ -1,9 +1,9 @@
 // Scheduling a session over HTTP, on the real PostgreSQL and Temporal dev server: the row and its
 // workflow's start (on the app's own task queue, which no worker polls: enough to see starts and
-// signals in their histories, see sessions/session-harness.ts), Idempotency-Key, and what is refused.
+// signals in their histories, see support/session-harness.ts), Idempotency-Key, and what is refused.
 import { addDays } from '@rhythm/domain';
-import { startInput, workflowState } from './sessions/session-harness.js';
-import { useSessionsHttp } from './sessions/sessions-http.js';
+import { startInput, workflowState } from './support/session-harness.js';
+import { useSessionsHttp } from './support/sessions-http.js';
 
 const { testApp, world, sessionsPath, today, ahead, post, rows } = useSessionsHttp();
 

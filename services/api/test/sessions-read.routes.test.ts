@@ -2,7 +2,7 @@
 // with its filters, and one session with its workflow's view (or why that view is missing).
 import { addDays } from '@rhythm/domain';
 import { newSession } from './support/new-session.js';
-import { useSessionsHttp } from './sessions/sessions-http.js';
+import { useSessionsHttp } from './support/sessions-http.js';
 
 const { testApp, world, as, sessionsPath, ahead } = useSessionsHttp();
 

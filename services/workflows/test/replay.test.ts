@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { historiesDir } from './histories.js';
+import { historiesDir } from './support/histories.js';
 
 const replayScript = path.resolve(fileURLToPath(import.meta.url), '../../dist/replay.js');
 

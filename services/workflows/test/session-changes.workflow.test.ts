@@ -10,7 +10,7 @@ import {
   teamSettingsChangedSignal,
 } from '@rhythm/domain';
 import { createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
-import { expectAbout, nineAm, useSessionHarness } from './session-harness.js';
+import { expectAbout, nineAm, useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { notifier, now, start, sends, finish } = t;

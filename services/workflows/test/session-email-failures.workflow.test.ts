@@ -5,7 +5,7 @@
 import { addDays, cancelSignal, rescheduleSignal, retryFailedSignal, statusQuery } from '@rhythm/domain';
 import { User } from '@rhythm/persistence';
 import { createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
-import { useSessionHarness } from './session-harness.js';
+import { useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { notifier, now, start, finish, deliveries } = t;

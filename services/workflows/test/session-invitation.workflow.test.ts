@@ -4,7 +4,7 @@
 // same local hour across the switch to summer time.
 import { addDays, setNotificationsSignal, statusQuery, type SessionSummary } from '@rhythm/domain';
 import { addReport, createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
-import { expectAbout, nineAm, useSessionHarness } from './session-harness.js';
+import { expectAbout, nineAm, useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { notifier, now, start, sends, finish } = t;

@@ -6,7 +6,7 @@ import { addDays, cancelSignal, rescheduleSignal, statusQuery } from '@rhythm/do
 import { Session } from '@rhythm/persistence';
 import { keepSessionWorkflows } from '@rhythm/session-lifecycle';
 import { createSession, createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
-import { useSessionHarness } from './session-harness.js';
+import { useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { notifier, now, start, finish, taskQueue, startedThisTest } = t;

@@ -13,7 +13,7 @@ import {
   type Orm,
 } from '@rhythm/persistence';
 import { createTeam, daysAhead, type TeamFixture } from '@rhythm/persistence/testing';
-import { useSessionHarness } from './session-harness.js';
+import { useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { notifier, now, start, finish } = t;

@@ -5,7 +5,7 @@ import { addDays, cancelSignal, statusQuery } from '@rhythm/domain';
 import { Series, Session } from '@rhythm/persistence';
 import { keepSessionWorkflows } from '@rhythm/session-lifecycle';
 import { createTeam, daysAhead, sessionState } from '@rhythm/persistence/testing';
-import { expectAbout, nineAm, useSessionHarness } from './session-harness.js';
+import { expectAbout, nineAm, useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { now, start, finish, taskQueue, startedThisTest } = t;

@@ -15,7 +15,7 @@ import { createSession, createTeam, daysAhead, type TeamFixture } from '@rhythm/
 import { handOnTeamSettings } from '@rhythm/session-lifecycle';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { PAGE_SIZE } from '../src/teams/team-settings.workflow.js';
-import { useSessionHarness } from './session-harness.js';
+import { useSessionHarness } from './support/session-harness.js';
 
 const t = useSessionHarness();
 const { now, start } = t;

@@ -10,16 +10,16 @@ import {
   SessionLockedError,
   WorkflowUnavailableError,
 } from '../../src/sessions/index.js';
-import { failNextCommits } from './commit-faults.js';
-import { faultyClient } from './faulty-client.js';
+import { failNextCommits } from '../support/commit-faults.js';
+import { faultyClient } from '../support/faulty-client.js';
 import {
   signalsOf,
   signalsOfWorkflow,
   startInputOf,
   workflowState,
   useSessionHarness,
-} from './session-harness.js';
-import { sessionRecords } from './session-records.js';
+} from '../support/session-harness.js';
+import { sessionRecords } from '../support/session-records.js';
 
 jest.setTimeout(30_000);
 

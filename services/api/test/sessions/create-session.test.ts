@@ -11,9 +11,9 @@ import {
   SessionNotSavedError,
   WorkflowUnavailableError,
 } from '../../src/sessions/index.js';
-import { failNextCommits } from './commit-faults.js';
-import { faultyClient } from './faulty-client.js';
-import { startInput, workflowState, useSessionHarness } from './session-harness.js';
+import { failNextCommits } from '../support/commit-faults.js';
+import { faultyClient } from '../support/faulty-client.js';
+import { startInput, workflowState, useSessionHarness } from '../support/session-harness.js';
 import { newSession } from '../support/new-session.js';
 
 jest.setTimeout(30_000);

@@ -8,10 +8,10 @@ import {
   SessionChangeNotSavedError,
   WorkflowUnavailableError,
 } from '../../src/sessions/index.js';
-import { failNextCommits } from './commit-faults.js';
-import { faultyClient } from './faulty-client.js';
-import { signalsOf, workflowState, useSessionHarness } from './session-harness.js';
-import { sessionRecords } from './session-records.js';
+import { failNextCommits } from '../support/commit-faults.js';
+import { faultyClient } from '../support/faulty-client.js';
+import { signalsOf, workflowState, useSessionHarness } from '../support/session-harness.js';
+import { sessionRecords } from '../support/session-records.js';
 
 jest.setTimeout(30_000);
 

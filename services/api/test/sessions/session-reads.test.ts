@@ -6,8 +6,8 @@ import { addDays } from '@rhythm/domain';
 import { ProgressReport } from '@rhythm/persistence';
 import { addReport, createSession, createTeam, daysAhead } from '@rhythm/persistence/testing';
 import { InvalidInputError, SessionNotFoundError } from '../../src/sessions/index.js';
-import { useSessionHarness } from './session-harness.js';
-import { sessionRecords } from './session-records.js';
+import { useSessionHarness } from '../support/session-harness.js';
+import { sessionRecords } from '../support/session-records.js';
 
 jest.setTimeout(30_000);
 

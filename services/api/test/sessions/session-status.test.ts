@@ -3,8 +3,8 @@
 import { jest } from '@jest/globals';
 import { addDays, localInstant } from '@rhythm/domain';
 import { addReport } from '@rhythm/persistence/testing';
-import { useSessionHarness } from './session-harness.js';
-import { sessionRecords } from './session-records.js';
+import { useSessionHarness } from '../support/session-harness.js';
+import { sessionRecords } from '../support/session-records.js';
 
 jest.setTimeout(30_000);
 

@@ -4,7 +4,7 @@ import { deliveryKey, type DeliveryState, type DeliveryStep, type TrafficLight }
 import { Delivery, ProgressReport, Session, type PlanItem, type User } from '@rhythm/persistence';
 import { daysAhead } from '@rhythm/persistence/testing';
 import type { SessionView } from '../../src/sessions/index.js';
-import { newSession } from '../support/new-session.js';
+import { newSession } from './new-session.js';
 import { faultyClient } from './faulty-client.js';
 import type { useSessionHarness } from './session-harness.js';
 

@@ -10,8 +10,8 @@ import { createTestDatabase, createTimeSkippingEnv, type TestDatabase } from '@r
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createWorkerActivities } from '../src/activities.js';
-import { createSessionsWorker } from '../src/worker.js';
+import { createWorkerActivities } from '../../src/activities.js';
+import { createSessionsWorker } from '../../src/worker.js';
 import { createSession, type SessionOptions, type TeamFixture } from '@rhythm/persistence/testing';
 import { recordHistories } from './histories.js';
 import { notifierStandIn } from './notifier-double.js';

@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const historiesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
+// The fixtures sit beside the tests (test/histories), one folder up from this helper.
+export const historiesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../histories');
 
 /**
  * Saves each workflow's history as the Temporal CLI prints it (`temporal workflow show -o json`),

@@ -2,8 +2,8 @@
 // file, and short ways to sign in as one of its people and to post a session.
 import { addDays, todayIn } from '@rhythm/domain';
 import { Session } from '@rhythm/persistence';
-import { useTestApp } from '../support/test-app.js';
-import { createWorld, type World } from '../support/world.js';
+import { useTestApp } from './test-app.js';
+import { createWorld, type World } from './world.js';
 
 export function useSessionsHttp() {
   const testApp = useTestApp();
