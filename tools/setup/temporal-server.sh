@@ -19,7 +19,7 @@ command -v go >/dev/null || {
   echo "rhythm: no Go to build the Temporal server for Temporal on PostgreSQL with: install Go (https://go.dev/dl, or apt-get install golang)." >&2
   exit 1
 }
-echo "rhythm: building the Temporal server $VERSION and temporal-sql-tool with Go into .tools/temporal-server-$VERSION (first time only: about 2 minutes on 2 cores, less after the Temporal CLI's build; cached afterwards)…" >&2
+echo "rhythm: building the Temporal server $VERSION and temporal-sql-tool with Go into .tools/temporal-server-$VERSION (first time only: 2 to 6 minutes on 2 cores, cached afterwards)…" >&2
 start=$(date +%s)
 # Built aside and renamed into place, so an interrupted or concurrent run never leaves half a folder.
 partial="$dir.partial-$$"

@@ -1,6 +1,6 @@
 // The TypeScript half of ./rhythm (the bash half made sure Node 24 and the npm packages exist).
 import { StackError, say } from './log.ts';
-import { debianTools, deployTools, temporalCli, temporalTestServer } from './provision.ts';
+import { debianTools, deployTools, temporalCliAndServer, temporalTestServer } from './provision.ts';
 import { start } from './start.ts';
 import { test } from './test.ts';
 
@@ -13,7 +13,7 @@ async function main(): Promise<number> {
     case 'test':
       return test(rest);
     case 'setup':
-      await Promise.all([temporalCli(), temporalTestServer(), debianTools(), deployTools()]);
+      await Promise.all([temporalCliAndServer(), temporalTestServer(), debianTools(), deployTools()]);
       say('setup complete.');
       return 0;
     default:

@@ -38,6 +38,22 @@ export async function temporalCli(): Promise<string> {
   return cli;
 }
 
+/** temporal-server and temporal-sql-tool, for Temporal on PostgreSQL; resolves with their folder. */
+export async function temporalServerTools(): Promise<string> {
+  const dir = await setupScript('temporal-server.sh', 'the Temporal server for Temporal on PostgreSQL');
+  say(`Temporal server: ${path.relative(root, dir) || dir}`);
+  return dir;
+}
+
+/**
+ * The CLI, then the server: one after the other, since the CLI's Go build leaves part of the
+ * server's packages compiled in Go's cache, rather than two Go builds fighting over two cores.
+ */
+export async function temporalCliAndServer(): Promise<{ cli: string; serverTools: string }> {
+  const cli = await temporalCli();
+  return { cli, serverTools: await temporalServerTools() };
+}
+
 export async function temporalTestServer(): Promise<string> {
   await setupScript('test-server.sh', 'the Temporal test server');
   const launcher = path.join(toolsDir, 'temporal-test-server/bin/temporal-test-server');

@@ -7,8 +7,9 @@ import { StackError, elapsed, say } from './log.ts';
 import { nx } from './nx.ts';
 import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres, type Postgres } from './postgres.ts';
-import { temporalCli } from './provision.ts';
+import { temporalCli, temporalServerTools } from './provision.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
+import { startTemporalOnPostgres } from './temporal-postgres.ts';
 import { ONE_PARTITION, startTemporalDevServer, type TemporalDevServer } from './temporal-server.ts';
 import { waitForHttp } from './wait.ts';
 
@@ -36,11 +37,15 @@ export async function start(): Promise<number> {
 
   try {
     const cli = await temporalCli();
+    // RHYTHM_TEMPORAL=postgres: Temporal on PostgreSQL (compose's topology) instead of the dev server.
+    const onPostgres = temporalKind() === 'postgres' && !process.env.TEMPORAL_ADDRESS;
+    const serverTools = onPostgres ? await temporalServerTools() : null;
     say('building the services (nx, cached)…');
     if ((await nx(['run-many', '-t', 'build', '--output-style=static'])) !== 0)
       throw new StackError('the build failed (see above).');
 
     let databaseUrl = process.env.DATABASE_URL;
+    let postgresUrl = databaseUrl; // Where Temporal on PostgreSQL makes its databases.
     if (!databaseUrl) {
       const postgres: Postgres = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -48,21 +53,32 @@ export async function start(): Promise<number> {
         durable: true,
       });
       cleanups.push(() => postgres.stop());
+      postgresUrl = postgres.adminUrl;
       databaseUrl = await ensureDatabase(postgres.adminUrl, 'rhythm');
     }
     await migrateAndSeed(databaseUrl, { seed: true });
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     if (!temporalAddress) {
-      const temporal: TemporalDevServer = await startTemporalDevServer({
-        cli,
-        dbFile: path.join(dataDir, 'temporal', 'dev.sqlite'),
-        port: TEMPORAL_PORT,
-        uiPort: TEMPORAL_UI_PORT,
-        searchAttributes: await rhythmSearchAttributes(),
-        dynamicConfig: ONE_PARTITION,
-        echo: false,
-      });
+      const temporal: TemporalDevServer = serverTools
+        ? await startTemporalOnPostgres({
+            tools: serverTools,
+            cli,
+            postgresUrl: postgresUrl!,
+            port: TEMPORAL_PORT,
+            workDir: path.join(dataDir, 'temporal-postgres'),
+            namespaces: [process.env.TEMPORAL_NAMESPACE ?? 'default'],
+            echo: false,
+          })
+        : await startTemporalDevServer({
+            cli,
+            dbFile: path.join(dataDir, 'temporal', 'dev.sqlite'),
+            port: TEMPORAL_PORT,
+            uiPort: TEMPORAL_UI_PORT,
+            searchAttributes: await rhythmSearchAttributes(),
+            dynamicConfig: ONE_PARTITION,
+            echo: false,
+          });
       cleanups.push(() => temporal.stop());
       temporalAddress = temporal.address;
     }
@@ -93,7 +109,9 @@ export async function start(): Promise<number> {
     say(`Rhythm is up in ${elapsed(started)}:`);
     say(`  Web app      http://localhost:${API_PORT}/   (development sign-in: pick a seeded person)`);
     say(`  API          http://localhost:${API_PORT}/api   (docs: /docs, readiness: /readyz)`);
-    if (!process.env.TEMPORAL_ADDRESS)
+    if (serverTools)
+      say(`  Temporal     gRPC ${temporalAddress} on PostgreSQL (no Web UI; the CLI: ${cli} workflow list)`);
+    else if (!process.env.TEMPORAL_ADDRESS)
       say(`  Temporal UI  http://localhost:${TEMPORAL_UI_PORT}   (gRPC ${temporalAddress})`);
     say(`  PostgreSQL   ${redact(databaseUrl)}`);
     say('Ctrl-C stops everything.');
@@ -106,6 +124,15 @@ export async function start(): Promise<number> {
     say(error instanceof StackError ? error.message : `start failed: ${String(error)}`);
     return await shutdown(1);
   }
+}
+
+function temporalKind(): 'dev' | 'postgres' {
+  const kind = process.env.RHYTHM_TEMPORAL || 'dev';
+  if (kind !== 'dev' && kind !== 'postgres')
+    throw new StackError(
+      `RHYTHM_TEMPORAL is "${kind}": use dev (the default, the Temporal dev server) or postgres.`,
+    );
+  return kind;
 }
 
 function redact(url: string): string {

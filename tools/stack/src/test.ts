@@ -9,7 +9,7 @@ import { StackError, elapsed, say } from './log.ts';
 import { nx } from './nx.ts';
 import { dataDir, root } from './paths.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
-import { debianTools, deployTools, temporalCli, temporalTestServer } from './provision.ts';
+import { debianTools, deployTools, temporalCliAndServer, temporalTestServer } from './provision.ts';
 import { selectedProjects, shiftedClockRun } from './shifted-clock.ts';
 import { rhythmSearchAttributes } from './search-attributes.ts';
 import { ONE_PARTITION, startTemporalDevServer } from './temporal-server.ts';
@@ -27,8 +27,8 @@ export async function test(extraNxArgs: string[]): Promise<number> {
   const cleanups: (() => Promise<void>)[] = [];
   process.once('SIGINT', () => undefined); // Let Nx and Jest see Ctrl-C; we clean up after them.
   try {
-    const [cli, testServer, debian] = await Promise.all([
-      temporalCli(),
+    const [{ cli }, testServer, debian] = await Promise.all([
+      temporalCliAndServer(), // The server for the Temporal-on-PostgreSQL integration test.
       temporalTestServer(),
       debianTools(),
       deployTools(),
@@ -74,6 +74,9 @@ export async function test(extraNxArgs: string[]): Promise<number> {
       CHROMIUM_PATH: debian.chromium,
       // tools/stack's own test starts a PostgreSQL of its own: 54377, moved with RHYTHM_TEST_PG_PORT.
       RHYTHM_STACK_TEST_PG_PORT: process.env.RHYTHM_STACK_TEST_PG_PORT ?? String(TEST_PG_PORT + 47),
+      // The Temporal-on-PostgreSQL test's server: this port and the 7 after it (7343-7350).
+      RHYTHM_TEST_TEMPORAL_PG_PORT:
+        process.env.RHYTHM_TEST_TEMPORAL_PG_PORT ?? String(TEST_TEMPORAL_PORT + 100),
     };
     const formatted = await prettierCheck();
     say('running lint, typecheck and tests (nx)…');
