@@ -21,6 +21,8 @@ const root = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const RPS = Number(process.env.BENCH_REQUESTS_PER_SECOND ?? 2);
 const REPLICAS = Number(process.env.BENCH_NOTIFIERS ?? 2);
+/** Another build of the notifier, to compare two versions on the same machine. */
+const NOTIFIER_MAIN = path.resolve(root, process.env.BENCH_NOTIFIER_MAIN ?? 'services/notifier/dist/main.js');
 const PER_WORKFLOW = 100;
 const API_KEY = 're_bench';
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -174,15 +176,14 @@ function cpuSeconds(child: ChildProcess): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Starts services/notifier/dist/main.js and resolves once it polls. */
+/** Starts the notifier (services/notifier/dist/main.js) and resolves once it polls. */
 async function startNotifier(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'services/notifier/dist/main.js')], {
+  const child = spawn(process.execPath, [NOTIFIER_MAIN], {
     env: {
       PATH: process.env.PATH,
       LOG_LEVEL: 'info',
-      ...(process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES
-        ? { NOTIFIER_MAX_CONCURRENT_ACTIVITIES: process.env.NOTIFIER_MAX_CONCURRENT_ACTIVITIES }
-        : {}),
+      // The notifier's own settings (NOTIFIER_*) pass on when set; its defaults otherwise.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('NOTIFIER_'))),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

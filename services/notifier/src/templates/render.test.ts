@@ -1,6 +1,7 @@
 // Renders each template through the public entry and asserts on what a reader would see.
-import type { DeliveryStep, EmailMessage, Locale } from '@rhythm/domain';
+import type { DeliveryStep, Locale } from '@rhythm/domain';
 import { calendarUrl as calendarLink } from '@rhythm/platform';
+import { baseMessage as message, sampleItems as items } from '../../test/render-reference.js';
 import { renderEmail, type Links } from './render.js';
 
 const links: Links = { web: 'https://rhythm.example' };
@@ -13,28 +14,6 @@ const reportUrl = (itemId: string) => `${sessionUrl}/items/${itemId}/report`;
 function linkPattern(part: 'html' | 'text', url: string): RegExp {
   const escaped = url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return part === 'html' ? new RegExp(`href="${escaped}"`) : new RegExp(`${escaped}(\\s|$)`);
-}
-
-const items: EmailMessage['items'] = [
-  { id: 's1', type: 'strategy', title: 'Grow in Germany' },
-  { id: 'k1', type: 'kpi', title: 'German revenue' },
-  { id: 'a1', type: 'action', title: 'Hire a sales lead' },
-];
-
-function message(overrides: Partial<EmailMessage> = {}, locale: Locale = 'en'): EmailMessage {
-  return {
-    idempotencyKey: 'key-1',
-    template: 'invitation',
-    to: { userId: 'u1', name: 'Noah', email: 'noah@example.com', locale, member: true },
-    sessionId: 'session-1',
-    teamId: 'team-1',
-    teamName: 'Team Atlas',
-    kind: 'steering',
-    sessionDate: '2026-12-15',
-    timeZone: 'Europe/Amsterdam',
-    items,
-    ...overrides,
-  };
 }
 
 // en-GB puts a comma after the weekday in current ICU data; older data did not.
