@@ -70,8 +70,18 @@ export async function createSession(api: Api, teamId: string, date: string): Pro
 
 /** Cancels every scheduled session of the team, `concurrency` at a time. */
 export async function cancelAll(api: Api, teamId: string, concurrency: number): Promise<number> {
-  const { body } = await api.json<{ sessions: SessionRow[] }>('GET', `/api/teams/${teamId}/sessions`);
-  const scheduled = body.sessions.filter((session) => session.state === 'scheduled');
+  // The list comes a page at a time, and a run schedules more sessions than the largest page.
+  const sessions: SessionRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const { body }: { body: { sessions: SessionRow[]; nextCursor: string | null } } = await api.json(
+      'GET',
+      `/api/teams/${teamId}/sessions?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    sessions.push(...body.sessions);
+    cursor = body.nextCursor;
+  } while (cursor);
+  const scheduled = sessions.filter((session) => session.state === 'scheduled');
   await inParallel(scheduled.length, concurrency, async (i) => {
     await api.json('DELETE', `/api/teams/${teamId}/sessions/${scheduled[i]!.id}`);
   });

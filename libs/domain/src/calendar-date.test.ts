@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Settings } from 'luxon';
 import {
   addDays,
@@ -134,3 +135,32 @@ describe('todayIn', () => {
     expect(todayIn('UTC', now)).toBe('2026-03-28');
   });
 });
+
+describe('zone checks', () => {
+  // Each Intl.DateTimeFormat holds ICU memory outside the JS heap that only a full GC frees: one per
+  // check grew the API by gigabytes (bench/soak). A zone once found valid is not checked again.
+  it('build no Intl.DateTimeFormat for a zone already checked', () => {
+    localInstant('2026-03-01', 9, 'Europe/Amsterdam');
+    const constructed = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let day = 0; day < 50; day++) {
+        localInstant(addDays('2026-03-01', day), 9, 'Europe/Amsterdam');
+        startOfDay(addDays('2026-03-01', day), 'Europe/Amsterdam');
+        todayIn('Europe/Amsterdam', now(day));
+        expect(TimeZone.safeParse('Europe/Amsterdam').success).toBe(true);
+      }
+      expect(constructed).not.toHaveBeenCalled();
+    } finally {
+      constructed.mockRestore();
+    }
+  });
+
+  it('still refuses a zone that is not valid, however often it is asked', () => {
+    for (let i = 0; i < 3; i++) expect(TimeZone.safeParse('Europe/Atlantis').success).toBe(false);
+    expect(() => todayIn('Europe/Atlantis', now(0))).toThrow(RangeError);
+  });
+});
+
+function now(day: number): Date {
+  return new Date(Date.UTC(2026, 2, 1 + day, 12));
+}

@@ -4,7 +4,7 @@
 // in `statusOfKind` there, nothing else.
 
 export type ErrorKind =
-  'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+  'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable';
 
 /** One field the client got wrong, e.g. `{ field: 'body.timeZone', message: 'Expected an IANA time zone' }`. */
 export interface FieldError {
@@ -57,6 +57,18 @@ export class InvalidInputError extends DomainError {
 
   static field(field: string, message: string): InvalidInputError {
     return new InvalidInputError([{ field, message }]);
+  }
+}
+
+/** Too many requests from this caller (or client, or address) in the window: retry after the wait. */
+export class RateLimitedError extends DomainError {
+  override readonly name: string = 'RateLimitedError';
+  readonly kind = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
   }
 }
 

@@ -30,3 +30,5 @@ export * from './email/suppressions.js';
 export { EmailPause } from './email/email-pause.entity.js';
 export * from './email/pauses.js';
 export * from './membership/process-owners.js';
+export * from './session/overview-queries.js';
+export * from './session/calendar-page.js';

@@ -3,6 +3,8 @@
 import { checkDatabase } from '@rhythm/persistence';
 import express, { type Express } from 'express';
 import { createTokenVerifier } from './auth/tokens.js';
+import { createLimits } from './http/limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import type { AppDependencies } from './dependencies.js';
 import { healthRoutes } from './health/health.routes.js';
 import { mountRoutes } from './http/mount-routes.js';
@@ -23,7 +25,8 @@ export interface RhythmApp extends Express {
   readonly openApiDocument: OpenApiDocument;
 }
 
-export function createApp(deps: AppDependencies): RhythmApp {
+export function createApp(given: AppDependencies): RhythmApp {
+  const deps = { ...given, limits: given.limits ?? createLimits(given.config) };
   const metrics = createHttpMetrics();
   registerDeliveryMetrics(metrics.registry, deps.orm);
   const routes: Route[] = [
@@ -49,6 +52,7 @@ export function createApp(deps: AppDependencies): RhythmApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   app.use(metrics.middleware);
   app.use(requestLogging(deps.logger));
   app.use(docsPage());

@@ -48,6 +48,14 @@ const ApiEnv = TemporalEnv.extend({
     .optional(),
   /** Checks the signed one-click pause link in each email (the notifier signs it with the same secret). */
   EMAIL_LINK_SECRET: EmailLinkSecret.optional(),
+  /** Changes (POST, PUT, PATCH, DELETE) one signed-in user may make per minute, per API process: 429 beyond. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Sign-in attempts per minute, per client address and per email address, per API process: 429 beyond. */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Teams one person may belong to (creating another is 409 beyond). */
+  MAX_TEAMS_PER_USER: z.coerce.number().int().positive().default(50),
+  /** Scheduled sessions one team may have ahead (scheduling another is 409 beyond). */
+  MAX_SCHEDULED_SESSIONS_PER_TEAM: z.coerce.number().int().positive().default(1000),
   /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
   WEB_DIST_DIR: z
     .string()

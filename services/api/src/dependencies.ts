@@ -6,6 +6,7 @@ import type { Orm } from '@rhythm/persistence';
 import type { Client } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { Limits } from './http/limits.js';
 import type { SessionService } from './sessions/index.js';
 
 export interface AppDependencies {
@@ -19,6 +20,8 @@ export interface AppDependencies {
    * the scheduled sessions inside the change's transaction (503 and nothing kept when it cannot be).
    */
   sessions: SessionService;
+  /** Abuse limits (http/limits.ts); built from the config by createApp when absent. */
+  limits?: Limits;
   /** Built from `config.auth` when absent; tests pass one to exercise a JWKS provider. */
   tokenVerifier?: TokenVerifier;
 }

@@ -5,6 +5,7 @@ export {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  RateLimitedError,
   UnauthenticatedError,
   UnavailableError,
   type ErrorKind,

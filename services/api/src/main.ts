@@ -22,7 +22,11 @@ runMain('rhythm-api', async () => {
     connectOrm(config.DATABASE_URL),
   );
   const temporal = await connectTemporalClient(config);
-  const sessions = createSessionService({ orm, client: temporal });
+  const sessions = createSessionService({
+    orm,
+    client: temporal,
+    maxScheduledSessionsPerTeam: config.MAX_SCHEDULED_SESSIONS_PER_TEAM,
+  });
   const app = createApp({ config, logger, orm, temporal, sessions });
   const server = await listen(app, config.PORT);
   logger.info(

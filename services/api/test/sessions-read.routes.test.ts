@@ -32,7 +32,7 @@ describe('GET /api/teams/{teamId}/sessions', () => {
     const none = await testApp()
       .http.get(`${sessionsPath()}?from=${addDays(steering.date, 1)}`)
       .set('Authorization', as('member'));
-    expect(none.body).toEqual({ sessions: [] });
+    expect(none.body).toEqual({ sessions: [], nextCursor: null });
   });
 
   it.each([

@@ -77,3 +77,36 @@ test('a cancelled session later this month stays under Upcoming, marked cancelle
   expect(within(upcoming).getByText('Cancelled')).toBeInTheDocument();
   expect(screen.getByText('No past sessions.')).toBeInTheDocument();
 });
+
+test('a calendar longer than a page: every page is fetched, following nextCursor', async () => {
+  const past = Array.from({ length: 12 }, (_, index) => ({
+    ...session({
+      id: `20000000-0000-4000-8000-0000000002${String(index).padStart(2, '0')}`,
+      date: `2026-09-${String(index + 10)}`,
+      state: 'held',
+    }),
+    reports: { submitted: 2, outstanding: 0 },
+  }));
+  const calendar = [...past, sessionList.sessions[1]!];
+  // The API decides the page size; the app must follow nextCursor whatever it is.
+  const pages = (request: Request) => {
+    const start = Number(new URL(request.url).searchParams.get('cursor') ?? 0);
+    const next = start + 5 < calendar.length ? String(start + 5) : null;
+    return { body: { sessions: calendar.slice(start, start + 5), nextCursor: next } };
+  };
+  const { user, api } = renderApp({
+    path,
+    routes: { ...routes(['member']), [`GET /api/teams/${teamId}/sessions`]: pages },
+  });
+  await user.click(await screen.findByRole('button', { name: 'Show all 12 past sessions' }));
+  const table = screen.getByRole('table', { name: 'Past sessions' });
+  expect(within(table).getAllByRole('row')).toHaveLength(1 + 12);
+  expect(within(screen.getByRole('table', { name: 'Upcoming sessions' })).getAllByRole('row')).toHaveLength(
+    2,
+  );
+  expect(api.calls.map((call) => call.route).filter((route) => route.includes('/sessions?'))).toEqual([
+    `GET /api/teams/${teamId}/sessions?limit=500`,
+    `GET /api/teams/${teamId}/sessions?limit=500&cursor=5`,
+    `GET /api/teams/${teamId}/sessions?limit=500&cursor=10`,
+  ]);
+});

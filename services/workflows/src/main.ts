@@ -32,6 +32,8 @@ runMain('rhythm-workflows', async () => {
     namespace: config.TEMPORAL_NAMESPACE,
     activities: createWorkerActivities({ orm, client }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
+    maxCachedWorkflows: config.SESSIONS_MAX_CACHED_WORKFLOWS,
+    maxConcurrentWorkflowTaskExecutions: config.SESSIONS_MAX_CONCURRENT_WORKFLOW_TASKS,
   });
   let stopKeeper = async () => {};
   await runWorker(worker, {

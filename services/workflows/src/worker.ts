@@ -13,6 +13,10 @@ export interface SessionsWorkerOptions {
   /** Prebuilt bundle (production images); otherwise workflows.ts is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  /** SESSIONS_MAX_CACHED_WORKFLOWS; the SDK's heap-sized default when absent (tests). */
+  maxCachedWorkflows?: number;
+  /** SESSIONS_MAX_CONCURRENT_WORKFLOW_TASKS; the SDK's 40 when absent. */
+  maxConcurrentWorkflowTaskExecutions?: number;
 }
 
 export const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url)).replace(
@@ -31,6 +35,13 @@ export function createSessionsWorker(options: SessionsWorkerOptions): Promise<Wo
     // it in the UI) instead of retrying its task forever.
     workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
     shutdownGraceTime: options.shutdownGraceTime ?? '30 seconds',
+    // The sticky cache holds each cached workflow's state in the one reused V8 context (SDK 1.24:
+    // reuseV8Context and one workflow thread by default, kept). Sized by the config, not by the
+    // SDK's heap-based default, which kept every open session in memory; see README.md.
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+    ...(options.maxConcurrentWorkflowTaskExecutions === undefined
+      ? {}
+      : { maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions }),
   });
 }
 

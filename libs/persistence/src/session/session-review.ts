@@ -108,14 +108,21 @@ export async function loadSessionReview(
     context,
     items: items.map((item) => ({ id: item.id, type: item.type, title: item.title, ownerId: item.owner.id })),
     owners,
-    reports: reports.map((report) => ({
-      id: report.id,
-      itemId: report.item.id,
-      sessionId: report.session?.id ?? null,
-      createdAt: report.createdAt,
-      progress: report.progress,
-      trafficLight: report.trafficLight,
-    })),
+    reports: reports.map(reviewReport),
+  };
+}
+
+/** A report row as the currency rules and the views read it. */
+export function reviewReport(
+  report: Pick<ProgressReport, 'id' | 'item' | 'session' | 'createdAt' | 'progress' | 'trafficLight'>,
+): SessionReview['reports'][number] {
+  return {
+    id: report.id,
+    itemId: report.item.id,
+    sessionId: report.session?.id ?? null,
+    createdAt: report.createdAt,
+    progress: report.progress,
+    trafficLight: report.trafficLight,
   };
 }
 

@@ -84,3 +84,5 @@ export async function sessionState(orm: Orm, sessionId: string): Promise<string>
 export function daysAhead(now: Date, days: number, timeZone = 'Europe/Amsterdam'): CalendarDate {
   return addDays(todayIn(timeZone, now), days);
 }
+
+export * from './member-of-teams.js';

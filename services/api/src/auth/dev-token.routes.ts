@@ -35,7 +35,11 @@ export function devTokenRoutes(config: ApiConfig): Route[] {
       public: true,
       request: { body: DevTokenRequest },
       responses: { 200: DevTokenSchema },
-      handler: async ({ body, em }) => {
+      problems: [429],
+      handler: async ({ body, em, deps, req }) => {
+        // Per client and per address, as any sign-in (http/limits.ts).
+        await deps.limits?.signIn.take(`client ${req.ip}`);
+        await deps.limits?.signIn.take(`address ${body.email}`);
         const user = await em.findOne(User, { email: body.email });
         if (!user) throw InvalidInputError.field('body.email', 'No user has this email');
         const { token, expiresAt } = await issueToken(auth, user.id);

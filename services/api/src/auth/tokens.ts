@@ -25,6 +25,8 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms,
+          // A token without an expiry would be valid forever: refused, whoever signed it.
+          requiredClaims: ['exp'],
         });
         if (!payload.sub) throw new UnauthenticatedError('The token has no subject.', 'invalid_token');
         return payload.sub;

@@ -1,5 +1,5 @@
 // Mounts declared routes on an Express router. Each request runs, in this order: authenticate →
-// validate path params → team membership and roles → validate query and body → handler. Membership
+// the caller's write limit (http/limits.ts) → validate path params → team membership and roles → validate query and body → handler. Membership
 // comes before the body so that an outsider learns nothing from validation messages of a team's
 // routes; params come first because the team id is one of them.
 import { RequestContext } from '@rhythm/persistence';
@@ -44,6 +44,8 @@ function runRoute(route: Route, deps: AppDependencies, verifier: TokenVerifier):
     await RequestContext.create(em, async () => {
       const caller = route.public ? null : await authenticate(req.headers, verifier, em);
       if (caller) res.locals.userId = caller.id;
+      // Reads are not limited: they change nothing, and pages poll them.
+      if (caller && route.method !== 'get') await deps.limits?.writes.take(caller.id);
       const { params } = parseParts({ params: route.request?.params }, { params: req.params });
       const access = caller ? new Access(em, caller) : null;
       const member =

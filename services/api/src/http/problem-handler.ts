@@ -5,7 +5,13 @@ import {
   ForeignKeyConstraintViolationException,
   UniqueConstraintViolationException,
 } from '@rhythm/persistence';
-import { DomainError, InvalidInputError, UnauthenticatedError, type ErrorKind } from '../errors.js';
+import {
+  DomainError,
+  InvalidInputError,
+  RateLimitedError,
+  UnauthenticatedError,
+  type ErrorKind,
+} from '../errors.js';
 import { sendProblem, type Problem } from './problem.js';
 
 const statusOfKind: Record<ErrorKind, number> = {
@@ -14,6 +20,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -30,6 +37,7 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     if (error instanceof UnauthenticatedError) {
       res.setHeader('WWW-Authenticate', error.tokenError ? `Bearer error="${error.tokenError}"` : 'Bearer');
     }
+    if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     sendProblem(res, { ...problem, instance: req.path });
     return;
   }

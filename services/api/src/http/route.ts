@@ -131,6 +131,8 @@ export function impliedProblems(route: Route): number[] {
   const statuses = new Set<number>(route.problems ?? []);
   // 503 too: with a JWKS provider, verifying a token may need a server that is down.
   if (!route.public) [401, 503].forEach((status) => statuses.add(status));
+  // Every change by a signed-in user counts against their write limit (http/limits.ts).
+  if (!route.public && route.method !== 'get') statuses.add(429);
   if (route.team) statuses.add(404);
   if (route.team?.roles?.length) statuses.add(403);
   if (route.request?.params || route.request?.query || route.request?.body || route.request?.headers)

@@ -1,13 +1,13 @@
 // My overview: for each team of the caller, the next scheduled session, the caller's items it
 // involves with their current report (by the domain's currency rule, as the workflow judges them),
-// and the web app's links to the session's items and its reports.
+// and the web app's links to the session's items and its reports. All teams are read together
+// (loadOwnNextSessionReviews), so a member of many teams costs as many queries as one of one.
 import { currentReportFor, todayIn } from '@rhythm/domain';
 import {
   Membership,
-  Session,
-  loadSessionReview,
+  loadOwnNextSessionReviews,
   type EntityManager,
-  type Team,
+  type OwnSessionReview,
   type User,
 } from '@rhythm/persistence';
 import type { OverviewView } from './overview.schemas.js';
@@ -21,41 +21,34 @@ export async function myOverview(em: EntityManager, caller: User, now: Date): Pr
     { user: caller.id },
     { populate: ['team'], orderBy: { team: { name: 'asc' }, id: 'asc' } },
   );
-  const teams: TeamOverview[] = [];
-  for (const membership of memberships) {
+  const teams = memberships.map((membership) => {
     const team = membership.team.getEntity();
-    teams.push({
-      id: team.id,
-      name: team.name,
-      roles: [...membership.roles],
-      nextSession: await nextSession(em, team, caller, now),
-    });
-  }
-  return { teams };
+    return { id: team.id, timeZone: team.timeZone, today: todayIn(team.timeZone, now) };
+  });
+  const reviews = await loadOwnNextSessionReviews(em, caller.id, teams);
+  return {
+    teams: memberships.map((membership, index) => {
+      const team = membership.team.getEntity();
+      const review = reviews.get(team.id);
+      return {
+        id: team.id,
+        name: team.name,
+        roles: [...membership.roles],
+        nextSession: review ? nextSession(review, teams[index]!.today) : null,
+      };
+    }),
+  };
 }
 
-async function nextSession(
-  em: EntityManager,
-  team: Team,
-  caller: User,
-  now: Date,
-): Promise<TeamOverview['nextSession']> {
-  const today = todayIn(team.timeZone, now);
-  const session = await em.findOne(
-    Session,
-    { team: team.id, state: 'scheduled', date: { $gte: today } },
-    { orderBy: { date: 'asc', createdAt: 'asc' } },
-  );
-  if (!session) return null;
-  const review = await loadSessionReview(em, session.id);
-  const mine = review.items.filter((item) => item.ownerId === caller.id);
-  const base = `/teams/${team.id}/sessions/${session.id}`;
+function nextSession(review: OwnSessionReview, today: string): TeamOverview['nextSession'] {
+  const { session } = review;
+  const base = `/teams/${review.teamId}/sessions/${session.id}`;
   return {
     id: session.id,
     date: session.date,
     kind: session.kind,
     daysToGo: Math.round((Date.parse(session.date) - Date.parse(today)) / DAY_MS),
-    items: mine.map((item) => {
+    items: review.items.map((item) => {
       const report = currentReportFor(item, review.reports, review.context);
       return {
         id: item.id,

@@ -44,6 +44,16 @@ export class SeriesLockedError extends ConflictError {
   }
 }
 
+/** The team has as many scheduled sessions as this server allows (MAX_SCHEDULED_SESSIONS_PER_TEAM). */
+export class SessionLimitError extends ConflictError {
+  override readonly name = 'SessionLimitError';
+  constructor(readonly limit: number) {
+    super(
+      `The team already has ${limit} scheduled sessions, the most this server allows; cancel or hold some first`,
+    );
+  }
+}
+
 /** The Idempotency-Key was used before, for this team, with another request body. */
 export class IdempotencyKeyReusedError extends ConflictError {
   override readonly name = 'IdempotencyKeyReusedError';

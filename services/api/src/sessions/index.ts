@@ -3,7 +3,7 @@ export type { SessionServiceDependencies } from './session-context.js';
 export type { CreateSessionOptions, CreatedSession } from './scheduling/create-session.js';
 export type { SessionDetail, SessionReports } from './views/session-reads.js';
 export type { SessionStatusView, DeliveryView, NextSendView } from './views/session-status.js';
-export type { SessionListEntry } from './views/session-list.js';
+export type { SessionListEntry, SessionListPage } from './views/session-list.js';
 export type { SeriesView } from './series/series.js';
 export type { WorkflowStatusView } from '@rhythm/session-lifecycle';
 export type { SessionView, ReportView, OwnerView, OwnerItemsView, ItemView } from './views/session-views.js';

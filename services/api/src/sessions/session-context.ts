@@ -16,6 +16,8 @@ export interface SessionServiceDependencies {
    */
   statusQueryTimeoutMs?: number;
   now?: () => Date;
+  /** Scheduled sessions a team may have before a new one is refused (409); none when absent. */
+  maxScheduledSessionsPerTeam?: number;
 }
 
 export interface SessionContext {
@@ -24,6 +26,7 @@ export interface SessionContext {
   taskQueue: string;
   statusQueryTimeoutMs: number;
   now: () => Date;
+  maxScheduledSessionsPerTeam: number;
 }
 
 export function sessionContext(deps: SessionServiceDependencies): SessionContext {
@@ -33,5 +36,6 @@ export function sessionContext(deps: SessionServiceDependencies): SessionContext
     taskQueue: deps.taskQueue ?? SESSIONS_TASK_QUEUE,
     statusQueryTimeoutMs: deps.statusQueryTimeoutMs ?? 3_000,
     now: deps.now ?? (() => new Date()),
+    maxScheduledSessionsPerTeam: deps.maxScheduledSessionsPerTeam ?? Number.POSITIVE_INFINITY,
   };
 }

@@ -50,7 +50,7 @@ export function createSessionService(deps: SessionServiceDependencies) {
     sessionDetail: (teamId: string, sessionId: string) => sessionDetail(ctx, teamId, sessionId),
     sessionReports: (teamId: string, sessionId: string) => sessionReports(ctx, teamId, sessionId),
     sessionStatus: (teamId: string, sessionId: string) => sessionStatus(ctx, teamId, sessionId),
-    listSessions: (teamId: string, query?: ListSessionsQuery) => listSessions(ctx, teamId, query),
+    listSessions: (teamId: string, query?: Partial<ListSessionsQuery>) => listSessions(ctx, teamId, query),
     writeReport: (teamId: string, sessionId: string, itemId: string, authorId: string, input: ReportInput) =>
       writeReport(ctx, teamId, sessionId, itemId, authorId, input),
     sessionCalendar: (teamId: string, sessionId: string) => sessionCalendar(ctx, teamId, sessionId),

@@ -8,6 +8,7 @@ import {
   TrafficLight,
 } from '@rhythm/domain';
 import { z } from 'zod';
+import { multilineText } from '../http/common.schemas.js';
 
 export const CreateSessionInput = z.strictObject({
   date: CalendarDate,
@@ -35,25 +36,51 @@ export type NotificationsInput = z.output<typeof NotificationsInput>;
 // The reason is quoted in the cancellation email and stored with it: no control characters (a NUL
 // would be refused by PostgreSQL when the notifier keeps the email), line breaks and tabs allowed.
 export const CancelInput = z.strictObject({
-  reason: z
-    .string()
-    .max(500)
-    .refine((reason) => !hasControlCharacter(reason), 'Must not contain control characters')
-    .optional(),
+  reason: multilineText(500).optional(),
 });
-
-function hasControlCharacter(text: string): boolean {
-  return [...text].some((char) => {
-    const code = char.codePointAt(0)!;
-    return (code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') || code === 0x7f;
-  });
-}
 
 export const TeamSettingsInput = TeamSettingsChangedSignal;
 export type TeamSettingsInput = z.output<typeof TeamSettingsInput>;
 
+export const SESSION_PAGE_LIMIT = { default: 100, max: 500 } as const;
+
+// A page ends at a session; the next starts after its date and id. Clients pass the string back as
+// they got it: base64url, so it needs no escaping in a query string, and opaque, so that what it
+// holds may change.
+const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}) ([0-9a-f-]{36})$/;
+const CursorPosition = z.object({ date: CalendarDate, id: z.uuid() });
+
+export function sessionCursor(position: z.input<typeof CursorPosition>): string {
+  return Buffer.from(`${position.date} ${position.id}`).toString('base64url');
+}
+
+const SessionCursor = z
+  .string()
+  .max(200)
+  .transform((text, ctx) => {
+    const [, date, id] = CURSOR_TEXT.exec(Buffer.from(text, 'base64url').toString()) ?? [];
+    const position = CursorPosition.safeParse({ date, id });
+    if (position.success && sessionCursor(position.data) === text) return position.data;
+    ctx.addIssue({ code: 'custom', message: 'Not a nextCursor of this list' });
+    return z.NEVER;
+  });
+
 export const ListSessionsQuery = z
-  .strictObject({ from: CalendarDate.optional(), to: CalendarDate.optional(), kind: SessionKind.optional() })
+  .strictObject({
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
+    kind: SessionKind.optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(SESSION_PAGE_LIMIT.max)
+      .default(SESSION_PAGE_LIMIT.default)
+      .meta({ description: `Sessions per page, at most ${SESSION_PAGE_LIMIT.max}.` }),
+    cursor: SessionCursor.optional().meta({
+      description: 'The `nextCursor` of the page before; without it, the first page.',
+    }),
+  })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: 'Must not be before from',
     path: ['to'],
@@ -61,8 +88,8 @@ export const ListSessionsQuery = z
 export type ListSessionsQuery = z.output<typeof ListSessionsQuery>;
 
 export const ReportInput = z.strictObject({
-  progress: z.number().int().min(0).max(100),
+  progress: z.number().int().min(0).max(100).meta({ description: 'Percent done.' }),
   trafficLight: TrafficLight,
-  explanation: z.string().trim().min(1).max(5000),
+  explanation: multilineText(5000).trim().min(1),
 });
 export type ReportInput = z.output<typeof ReportInput>;

@@ -1,6 +1,7 @@
 // Teams: create one (its creator administers it and owns its process), read it, change its settings.
 import { DEFAULT_SEND_HOUR } from '@rhythm/domain';
 import { Membership, Team } from '@rhythm/persistence';
+import { ConflictError } from '../errors.js';
 import { TeamParams } from '../http/common.schemas.js';
 import { defineRoute } from '../http/route.js';
 import { NewTeamSchema, TeamChangesSchema, TeamSchema, teamView } from './teams.schemas.js';
@@ -13,7 +14,14 @@ export const createTeam = defineRoute({
   tags: ['teams'],
   request: { body: NewTeamSchema },
   responses: { 201: TeamSchema },
+  problems: [409],
   handler: async ({ body, caller, em, deps }) => {
+    // A cap against runaway scripts and abuse (OWASP API4): MAX_TEAMS_PER_USER.
+    const teams = await em.count(Membership, { user: caller.id });
+    if (teams >= deps.config.MAX_TEAMS_PER_USER)
+      throw new ConflictError(
+        `You are in ${teams} teams, the most this server allows for one person; leave one before creating another`,
+      );
     const team = em.create(Team, {
       name: body.name,
       timeZone: body.timeZone ?? deps.config.DEFAULT_TIME_ZONE,

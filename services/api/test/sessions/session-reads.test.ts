@@ -94,12 +94,14 @@ describe('listSessions', () => {
       from: doing.date,
       to: steering.date,
     });
-    expect(listed.map((entry) => [entry.id, entry.reports])).toEqual([
+    expect(listed.sessions.map((entry) => [entry.id, entry.reports])).toEqual([
       [doing.id, { submitted: 1, outstanding: 2 }],
       [steering.id, { submitted: 2, outstanding: 3 }],
     ]);
     expect(
-      (await t.harness.service.listSessions(t.fixture.team.id, { kind: 'doing' })).map((entry) => entry.id),
+      (await t.harness.service.listSessions(t.fixture.team.id, { kind: 'doing' })).sessions.map(
+        (entry) => entry.id,
+      ),
     ).toEqual([doing.id, later.id]);
   });
 
@@ -116,7 +118,7 @@ describe('listSessions', () => {
       explanation: 'Old but linked',
     });
     await em.flush();
-    const [entry] = await t.harness.service.listSessions(t.fixture.team.id);
+    const [entry] = (await t.harness.service.listSessions(t.fixture.team.id)).sessions;
     expect(entry?.reports).toEqual({ submitted: 1, outstanding: 2 });
   });
 });

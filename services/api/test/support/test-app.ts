@@ -64,6 +64,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     // No web app unless a test gives it a folder: the tests must not depend on whether services/web was built.
     WEB_DIST_DIR: path.join(os.tmpdir(), `rhythm-no-web-app-${randomUUID()}`),
+    // One test user makes hundreds of changes a minute; the limits' own tests set theirs low.
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
     ...options.env,
   });
   const temporal =
@@ -74,6 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     client: temporal,
     taskQueue,
     statusQueryTimeoutMs: options.statusQueryTimeoutMs ?? 1_000,
+    maxScheduledSessionsPerTeam: config.MAX_SCHEDULED_SESSIONS_PER_TEAM,
   });
   const settingsChanges: TestApp['settingsChanges'] = [];
   const service: SessionService = {

@@ -1,7 +1,7 @@
 // The app's reads, one hook per API resource, with the query keys the mutations invalidate.
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../auth/auth-context';
-import { ok } from './client';
+import { ok, type Schemas } from './client';
 
 export const keys = {
   me: ['me'] as const,
@@ -31,11 +31,25 @@ export function useTeam(teamId: string) {
   });
 }
 
+/** The team's whole calendar: the API answers it a page at a time, so follow nextCursor to the end. */
 export function useSessions(teamId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.sessions(teamId),
-    queryFn: () => ok(api.GET('/api/teams/{teamId}/sessions', { params: { path: { teamId }, query: {} } })),
+    queryFn: async () => {
+      const sessions: Schemas['SessionListEntry'][] = [];
+      let cursor: string | null = null;
+      do {
+        // The largest page the API allows: one request for all but the longest calendars.
+        const query: { limit: number; cursor?: string } = { limit: 500, ...(cursor ? { cursor } : {}) };
+        const page: Schemas['SessionList'] = await ok(
+          api.GET('/api/teams/{teamId}/sessions', { params: { path: { teamId }, query } }),
+        );
+        sessions.push(...page.sessions);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { sessions };
+    },
   });
 }
 

@@ -54,6 +54,7 @@ export const sessionList: Schemas['SessionList'] = {
     },
     { ...session(), reports: { submitted: 1, outstanding: 2 } },
   ],
+  nextCursor: null,
 };
 
 const item = (id: string, title: string, type: 'action' | 'strategy' | 'kpi' = 'action') => ({

@@ -44,7 +44,13 @@ export const writeSessionReport = defineRoute({
     const item = await em.findOne(PlanItem, { id: params.itemId, team: member.team.id });
     if (!item) throw new NotFoundError(`No item ${params.itemId} in this team`);
     requireReportWriter(member, item);
-    const report = await deps.sessions.writeReport(member.team.id, params.sessionId, item.id, caller.id, body);
+    const report = await deps.sessions.writeReport(
+      member.team.id,
+      params.sessionId,
+      item.id,
+      caller.id,
+      body,
+    );
     return { status: 200, body: report };
   },
 });

@@ -25,7 +25,10 @@ export async function writeReport(
   if (!item) throw new SessionNotFoundError('item', itemId);
   if (!involvedItemTypes(session.kind).includes(item.type)) {
     // The item's id came in the path (POST …/reports/{itemId}): the 422 names it there.
-    throw InvalidInputError.field('params.itemId', `A ${session.kind} session does not review ${item.type} items`);
+    throw InvalidInputError.field(
+      'params.itemId',
+      `A ${session.kind} session does not review ${item.type} items`,
+    );
   }
   const author = await em.findOne(User, { id: authorId });
   if (!author) throw new SessionNotFoundError('user', authorId);

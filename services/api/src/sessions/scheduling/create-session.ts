@@ -22,7 +22,12 @@
 import { createHash } from 'node:crypto';
 import { Series, Session, type Team } from '@rhythm/persistence';
 import { startSessionWorkflow, terminateSessionWorkflow, topUpSeries } from '@rhythm/session-lifecycle';
-import { IdempotencyKeyReusedError, SessionNotSavedError, WorkflowUnavailableError } from '../errors.js';
+import {
+  IdempotencyKeyReusedError,
+  SessionLimitError,
+  SessionNotSavedError,
+  WorkflowUnavailableError,
+} from '../errors.js';
 import type { SessionContext } from '../session-context.js';
 import { assertSessionDate } from './session-date.js';
 import { findTeam } from '../session-rows.js';
@@ -55,6 +60,10 @@ export async function createSession(
   if (key && earlier) return replay(ctx, earlier, team, key, hash);
 
   assertSessionDate(body.date, team.timeZone, ctx.now());
+  // A cap against runaway scripts and abuse (OWASP API4); two creates racing at the cap may both pass.
+  const scheduled = await em.count(Session, { team: team.id, state: 'scheduled' });
+  if (scheduled >= ctx.maxScheduledSessionsPerTeam)
+    throw new SessionLimitError(ctx.maxScheduledSessionsPerTeam);
   const series =
     body.repeat === 'none'
       ? null

@@ -46,6 +46,10 @@ export const listSessions = defineRoute({
   path: collection,
   operationId: 'listSessions',
   summary: 'The team’s calendar: sessions by date, with submitted and outstanding report counts',
+  description:
+    'A page at a time (`limit`, 100 by default): while `nextCursor` is not null, ask again with it as `cursor` and the ' +
+    'same filters. Each page starts after the last session of the one before (by date, then creation), so sessions ' +
+    'added meanwhile do not shift the pages; one moved across that point between two requests can show twice or not at all.',
   tags,
   team: {},
   request: {
@@ -55,7 +59,7 @@ export const listSessions = defineRoute({
   responses: { 200: SessionListSchema },
   handler: async ({ member, query, deps }) => ({
     status: 200,
-    body: { sessions: await deps.sessions.listSessions(member.team.id, query) },
+    body: await deps.sessions.listSessions(member.team.id, query),
   }),
 });
 

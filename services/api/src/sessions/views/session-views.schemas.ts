@@ -14,6 +14,7 @@ import {
 } from '@rhythm/domain';
 import { z } from 'zod';
 import { Id, Instant } from '../../http/common.schemas.js';
+import { ReportInput } from '../sessions.schemas.js';
 
 export const SessionSchema = z
   .object({
@@ -58,8 +59,11 @@ export const SessionListSchema = z
           .meta({ description: 'Involved items with and without a current report.' }),
       }).meta({ id: 'SessionListEntry' }),
     ),
+    nextCursor: z.string().nullable().meta({
+      description: 'Pass it as `cursor` for the next page, with the same filters; null on the last page.',
+    }),
   })
-  .meta({ id: 'SessionList' });
+  .meta({ id: 'SessionList', description: 'A page of the calendar, by date then creation.' });
 
 const WorkflowStatusSchema = z
   .object({
@@ -120,13 +124,7 @@ export const ReportSchema = z
   })
   .meta({ id: 'ProgressReport' });
 
-export const NewReportSchema = z
-  .strictObject({
-    progress: z.number().int().min(0).max(100).meta({ description: 'Percent done.' }),
-    trafficLight: TrafficLight,
-    explanation: z.string().trim().min(1).max(5000),
-  })
-  .meta({ id: 'NewProgressReport' });
+export const NewReportSchema = ReportInput.meta({ id: 'NewProgressReport' });
 
 export const SessionReportsSchema = z
   .object({
