@@ -96,6 +96,8 @@ async function main(): Promise<number> {
       ...common,
       RESEND_API_KEY: API_KEY,
       RESEND_BASE_URL: resend.url,
+      // The notifiers share the provider's rate through PostgreSQL: the local server's own.
+      NOTIFIER_REQUESTS_PER_SECOND: String(RPS),
     });
   await services.startAll();
   say(`sessions worker and ${NOTIFIERS} notifier(s) polling; logs in ${path.relative(root, logDir)}`);

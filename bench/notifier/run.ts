@@ -50,6 +50,9 @@ async function main(): Promise<void> {
         RESEND_API_KEY: API_KEY,
         RESEND_BASE_URL: resend.url,
         NOTIFIER_TASK_QUEUE: taskQueue,
+        // The notifiers share the provider's rate through PostgreSQL: the local server's own
+        // (NOTIFIER_* from the environment, below, still wins).
+        NOTIFIER_REQUESTS_PER_SECOND: String(RPS),
       }),
     );
   }

@@ -1,4 +1,7 @@
 import { Delivery } from './delivery/delivery.entity.js';
+import { EmailBatch } from './delivery/email-batch.entity.js';
+import { EmailClaim } from './delivery/email-claim.entity.js';
+import { ProviderRate } from './delivery/provider-rate.entity.js';
 import { EmailPause } from './email/email-pause.entity.js';
 import { EmailSuppression } from './email/email-suppression.entity.js';
 import { WebhookEvent } from './email/webhook-event.entity.js';
@@ -25,4 +28,7 @@ export const entities = [
   EmailSuppression,
   EmailPause,
   WebhookEvent,
+  EmailBatch,
+  EmailClaim,
+  ProviderRate,
 ] as const;

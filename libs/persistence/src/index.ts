@@ -1,5 +1,12 @@
 export { Delivery } from './delivery/delivery.entity.js';
-export { recordDeliveries, type DeliveryOutcome } from './delivery/record-deliveries.js';
+export {
+  recordDeliveries,
+  type DeliveryOutcome,
+  type DeliveryMessage,
+} from './delivery/record-deliveries.js';
+export { EmailBatch } from './delivery/email-batch.entity.js';
+export { EmailClaim } from './delivery/email-claim.entity.js';
+export { ProviderRate } from './delivery/provider-rate.entity.js';
 export { Membership } from './membership/membership.entity.js';
 export { OutboxEmail } from './outbox/outbox-email.entity.js';
 export { PlanItem } from './plan/plan-item.entity.js';

@@ -6,6 +6,8 @@ import {
 import {
   DEMO_TEAM_NAME,
   Delivery,
+  EmailBatch,
+  EmailClaim,
   Membership,
   PlanItem,
   ProgressReport,
@@ -130,4 +132,45 @@ test('a user is a member of a team once', async () => {
   const membership = await em.findOneOrFail(Membership, { user: { email: 'ada@example.com' } });
   em.create(Membership, { team: membership.team, user: membership.user, roles: ['member'] });
   await expect(em.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+});
+
+function batch(idempotencyKey: string) {
+  return orm.em.fork().create(EmailBatch, { idempotencyKey, lane: 'urgent', emails: '[]', members: [] });
+}
+
+describe('email batches and their claims', () => {
+  test('an email is held by one batch at a time', async () => {
+    const em = orm.em.fork();
+    const [first, second] = [batch('rhythm-batch/one'), batch('rhythm-batch/two')];
+    em.persist([first, second]);
+    em.create(EmailClaim, { idempotencyKey: 'email-1', batch: first });
+    await em.flush();
+
+    const other = orm.em.fork();
+    other.create(EmailClaim, { idempotencyKey: 'email-1', batch: second.id });
+    await expect(other.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+  });
+
+  test('a batch is only pending, sent or refused', async () => {
+    const em = orm.em.fork();
+    em.persist(batch('rhythm-batch/odd'));
+    await em.flush();
+    await expect(
+      em.execute(`update "email_batch" set "state" = 'lost' where "idempotency_key" = ?`, [
+        'rhythm-batch/odd',
+      ]),
+    ).rejects.toBeInstanceOf(CheckConstraintViolationException);
+  });
+
+  test('purging a batch lets go of its claims', async () => {
+    const em = orm.em.fork();
+    const old = batch('rhythm-batch/old');
+    em.persist(old);
+    em.create(EmailClaim, { idempotencyKey: 'email-old', batch: old });
+    await em.flush();
+
+    await orm.em.fork().nativeDelete(EmailBatch, { id: old.id });
+
+    expect(await orm.em.fork().count(EmailClaim, { idempotencyKey: 'email-old' })).toBe(0);
+  });
 });

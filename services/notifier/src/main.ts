@@ -11,6 +11,8 @@ import {
 import { NativeConnection } from '@temporalio/worker';
 import { Resend } from 'resend';
 import { createNotifierActivities } from './activities.js';
+import { purgeOldBatches } from './coalescing/batch-store.js';
+import { sharedRateLimiter, unlimited } from './coalescing/rate-limiter.js';
 import { loadNotifierConfig } from './config.js';
 import { outboxTransport } from './transports/outbox.transport.js';
 import { resendTransport } from './transports/resend.transport.js';
@@ -29,6 +31,19 @@ runMain('rhythm-notifier', async () => {
   const transport = config.RESEND_API_KEY
     ? resendTransport(new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL }))
     : outboxTransport(orm, logger);
+  // The outbox is a local table: only a provider has a rate limit to share.
+  const limiter = config.RESEND_API_KEY
+    ? sharedRateLimiter(orm, 'resend', config.NOTIFIER_REQUESTS_PER_SECOND)
+    : unlimited;
+  const purge = () =>
+    purgeOldBatches(orm).then(
+      (purged) => {
+        if (purged) logger.info({ purged }, 'purged email batches older than two days');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'could not purge old email batches'),
+    );
+  void purge();
+  const purging = setInterval(() => void purge(), 60 * 60 * 1000).unref();
   const worker = await createNotifierWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -43,8 +58,8 @@ runMain('rhythm-notifier', async () => {
       ...(config.EMAIL_LINK_SECRET
         ? { pauseLinks: { secret: config.EMAIL_LINK_SECRET, baseUrl: config.WEB_BASE_URL } }
         : {}),
+      coalescing: { limiter, lingerMs: config.NOTIFIER_BATCH_LINGER_MS },
     }),
-    maxActivitiesPerSecond: config.NOTIFIER_MAX_ACTIVITIES_PER_SECOND,
     maxConcurrentActivities: config.NOTIFIER_MAX_CONCURRENT_ACTIVITIES,
     taskQueue: config.NOTIFIER_TASK_QUEUE,
   });
@@ -52,10 +67,16 @@ runMain('rhythm-notifier', async () => {
     service: 'rhythm-notifier',
     logger,
     healthPort: config.HEALTH_PORT,
-    close: [() => connection.close(), () => orm.close()],
+    close: [async () => clearInterval(purging), () => connection.close(), () => orm.close()],
     details: {
       transport: transport.name,
-      ...(config.RESEND_API_KEY ? { resend: config.RESEND_BASE_URL ?? 'https://api.resend.com' } : {}),
+      ...(config.RESEND_API_KEY
+        ? {
+            resend: config.RESEND_BASE_URL ?? 'https://api.resend.com',
+            requestsPerSecond: config.NOTIFIER_REQUESTS_PER_SECOND,
+          }
+        : {}),
+      batchLingerMs: config.NOTIFIER_BATCH_LINGER_MS,
     },
   });
 });

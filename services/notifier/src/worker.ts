@@ -1,18 +1,18 @@
-// The notifier worker on `notifications`. The task-queue rate limit is enforced by the Temporal
-// server across every worker of the queue, so all replicas together stay inside Resend's limit.
-// The server splits that limit between the queue's partitions (four by default) and each hands
-// out its share in bursts: at 2/s, four tasks every two seconds, which Resend answers with 429s.
-// Give `notifications` a single partition (dynamic config matching.numTaskqueueReadPartitions and
-// matching.numTaskqueueWritePartitions = 1, constrained to this queue) to get an even 2/s.
+// The notifier worker on `notifications`. It takes many activities at once: they mostly wait for
+// their batch (coalescing/batcher.ts), whose requests a rate limit shared by every replica in
+// PostgreSQL paces (coalescing/rate-limiter.ts). The task queue itself has no rate limit any more:
+// one activity is no longer one request, and a queue limit would only keep emails from the batches.
 import { NOTIFICATIONS_TASK_QUEUE, type NotifierActivities } from '@rhythm/domain';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+
+/** Enough concurrent activities (of a few emails each) to fill batches of 100 several times over. */
+export const DEFAULT_MAX_CONCURRENT_ACTIVITIES = 200;
 
 export interface NotifierWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   activities: NotifierActivities;
-  maxActivitiesPerSecond: number;
-  /** Activities one process runs at once; rendering is CPU-bound, so more only pile up. */
+  /** Activities one process runs at once; they wait for shared batches, so many fit. */
   maxConcurrentActivities?: number;
   taskQueue?: string;
 }
@@ -23,10 +23,7 @@ export function createNotifierWorker(options: NotifierWorkerOptions): Promise<Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? NOTIFICATIONS_TASK_QUEUE,
     activities: { ...options.activities },
-    maxTaskQueueActivitiesPerSecond: options.maxActivitiesPerSecond,
-    ...(options.maxConcurrentActivities
-      ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities }
-      : {}),
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? DEFAULT_MAX_CONCURRENT_ACTIVITIES,
     shutdownGraceTime: '30 seconds',
   });
 }

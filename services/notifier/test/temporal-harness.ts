@@ -43,7 +43,6 @@ export async function startTemporalHarness(activities?: NotifierActivities): Pro
         connection: dev.nativeConnection,
         namespace: 'default',
         activities,
-        maxActivitiesPerSecond: 2,
         taskQueue,
       }),
     );

@@ -6,6 +6,7 @@ import { Migration20261130020000_delivery_round } from './Migration2026113002000
 import { Migration20261130030000_session_series } from './Migration20261130030000_session_series.js';
 import { Migration20261130040000_email_status } from './Migration20261130040000_email_status.js';
 import { Migration20261130050000_email_pause } from './Migration20261130050000_email_pause.js';
+import { Migration20261130060000_email_batch } from './Migration20261130060000_email_batch.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130030000_session_series', class: Migration20261130030000_session_series },
   { name: 'Migration20261130040000_email_status', class: Migration20261130040000_email_status },
   { name: 'Migration20261130050000_email_pause', class: Migration20261130050000_email_pause },
+  { name: 'Migration20261130060000_email_batch', class: Migration20261130060000_email_batch },
 ];
