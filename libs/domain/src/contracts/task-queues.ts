@@ -1,6 +1,6 @@
 /** The session workflows and their database activities. */
 export const SESSIONS_TASK_QUEUE = 'sessions';
-/** The notifier's email activities, rate-limited on the queue to stay inside Resend's limit. */
+/** The notifier's email activities; the notifier paces Resend itself (NOTIFIER_REQUESTS_PER_SECOND). */
 export const NOTIFICATIONS_TASK_QUEUE = 'notifications';
 
 /** Ops find a session's workflow by the business key. */
