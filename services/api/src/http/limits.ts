@@ -40,9 +40,10 @@ function limiter(perMinute: number, what: string): Limiter {
       const { totalHits, resetTime } = await store.increment(key);
       if (totalHits <= perMinute) return;
       const waitMs = (resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now();
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw new RateLimitedError(
-        `${what}: at most ${perMinute} a minute. Try again in ${Math.max(1, Math.ceil(waitMs / 1000))} s.`,
-        Math.max(1, Math.ceil(waitMs / 1000)),
+        `${what}: at most ${perMinute} a minute. Try again in ${seconds} s.`,
+        seconds,
       );
     },
   };
