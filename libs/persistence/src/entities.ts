@@ -5,6 +5,7 @@ import { ProviderRate } from './delivery/provider-rate.entity.js';
 import { EmailPause } from './email/email-pause.entity.js';
 import { EmailSuppression } from './email/email-suppression.entity.js';
 import { WebhookEvent } from './email/webhook-event.entity.js';
+import { Invitation } from './invitation/invitation.entity.js';
 import { Membership } from './membership/membership.entity.js';
 import { OutboxEmail } from './outbox/outbox-email.entity.js';
 import { PlanItem } from './plan/plan-item.entity.js';
@@ -31,4 +32,5 @@ export const entities = [
   EmailBatch,
   EmailClaim,
   ProviderRate,
+  Invitation,
 ] as const;

@@ -8,6 +8,8 @@ export { EmailBatch } from './delivery/email-batch.entity.js';
 export { EmailClaim } from './delivery/email-claim.entity.js';
 export { ProviderRate } from './delivery/provider-rate.entity.js';
 export { Membership } from './membership/membership.entity.js';
+export { Invitation } from './invitation/invitation.entity.js';
+export * from './invitation/make-admin.js';
 export { OutboxEmail } from './outbox/outbox-email.entity.js';
 export { PlanItem } from './plan/plan-item.entity.js';
 export { ProgressReport } from './report/progress-report.entity.js';

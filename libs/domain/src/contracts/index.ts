@@ -3,3 +3,4 @@ export * from './search-attributes.js';
 export * from './session-workflow.js';
 export * from './notifications.js';
 export * from './team-settings-workflow.js';
+export * from './team-invitation-workflow.js';

@@ -7,6 +7,7 @@ import { Migration20261130030000_session_series } from './Migration2026113003000
 import { Migration20261130040000_email_status } from './Migration20261130040000_email_status.js';
 import { Migration20261130050000_email_pause } from './Migration20261130050000_email_pause.js';
 import { Migration20261130060000_email_batch } from './Migration20261130060000_email_batch.js';
+import { Migration20261201010000_invitation } from './Migration20261201010000_invitation.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130040000_email_status', class: Migration20261130040000_email_status },
   { name: 'Migration20261130050000_email_pause', class: Migration20261130050000_email_pause },
   { name: 'Migration20261130060000_email_batch', class: Migration20261130060000_email_batch },
+  { name: 'Migration20261201010000_invitation', class: Migration20261201010000_invitation },
 ];
