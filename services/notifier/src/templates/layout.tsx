@@ -76,8 +76,8 @@ function capitalize(phrase: string, intlLocale: string): string {
   return phrase.charAt(0).toLocaleUpperCase(intlLocale) + phrase.slice(1);
 }
 
-// Inline styles: many email clients drop <style> blocks.
-const styles = {
+// Inline styles: many email clients drop <style> blocks. Shared with the team invitation's frame.
+export const styles = {
   body: { backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif', color: '#1f2933' },
   container: {
     backgroundColor: '#ffffff',
