@@ -3,3 +3,4 @@ export * from './reconcile.js';
 export * from './series.js';
 export * from './lifecycle.js';
 export * from './team-settings.js';
+export * from './team-invitation.js';

@@ -1,4 +1,4 @@
-// The sessions worker: runs the session and team-settings workflows and their database activities
+// The sessions worker: runs the session, team-settings and team-invitation workflows and their database activities
 // on `sessions`.
 import { SESSIONS_TASK_QUEUE } from '@rhythm/domain';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';

@@ -18,12 +18,16 @@ import {
   type EmailMessage,
   type NotifierActivities,
   type SendResult,
+  type TeamInvitationEmail,
+  type TeamInvitationNotifierActivities,
 } from '@rhythm/domain';
 import { recordDeliveries, type Orm } from '@rhythm/persistence';
 import { ApplicationFailure } from '@temporalio/activity';
 
 export interface NotifierStandIn {
-  activities: NotifierActivities;
+  activities: NotifierActivities & TeamInvitationNotifierActivities;
+  /** Team invitations as they arrived (retries included). */
+  invitations: TeamInvitationEmail[];
   /** Every batch as it arrived, retries and duplicates included. */
   batches: EmailMessage[][];
   /** What reached an inbox: each message once, in order. */
@@ -42,10 +46,15 @@ export function notifierStandIn(orm: () => Orm): NotifierStandIn {
   const refused = new Set<string>();
   const standIn: NotifierStandIn = {
     batches: [],
+    invitations: [],
     delivered: [],
     down: false,
     refuse: (address) => refused.add(address),
     activities: {
+      async sendTeamInvitation(email) {
+        standIn.invitations.push(email);
+        return { state: 'sent' };
+      },
       async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
         standIn.batches.push(messages);
         if (standIn.down)
