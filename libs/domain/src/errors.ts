@@ -4,7 +4,14 @@
 // in `statusOfKind` there, nothing else.
 
 export type ErrorKind =
-  'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable';
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'gone'
+  | 'conflict'
+  | 'invalid'
+  | 'rate_limited'
+  | 'unavailable';
 
 /** One field the client got wrong, e.g. `{ field: 'body.timeZone', message: 'Expected an IANA time zone' }`. */
 export interface FieldError {
@@ -39,6 +46,12 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   override readonly name: string = 'NotFoundError';
   readonly kind = 'not_found';
+}
+
+/** It was there and is no more, for good (an invitation expired or revoked): asking again will not help. */
+export class GoneError extends DomainError {
+  override readonly name: string = 'GoneError';
+  readonly kind = 'gone';
 }
 
 /** The request is well-formed but clashes with the current state (duplicate member, last administrator). */

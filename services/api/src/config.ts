@@ -56,6 +56,8 @@ const ApiEnv = TemporalEnv.extend({
   MAX_TEAMS_PER_USER: z.coerce.number().int().positive().default(50),
   /** Scheduled sessions one team may have ahead (scheduling another is 409 beyond). */
   MAX_SCHEDULED_SESSIONS_PER_TEAM: z.coerce.number().int().positive().default(1000),
+  /** Days an invitation's link works after it is sent (or sent again). */
+  INVITATION_TTL_DAYS: z.coerce.number().int().positive().max(90).default(7),
   /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
   WEB_DIST_DIR: z
     .string()

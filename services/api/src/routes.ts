@@ -8,6 +8,7 @@ import type { Route } from './http/route.js';
 import { emailPauseRoutes } from './me/email-pause.routes.js';
 import { meRoutes } from './me/me.routes.js';
 import { overviewRoutes } from './me/overview.routes.js';
+import { invitationRoutes } from './invitations/invitations.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { planRoutes } from './plan/plan-items.routes.js';
 import { calendarRoutes } from './sessions/calendar/calendar.routes.js';
@@ -28,6 +29,7 @@ export function apiRoutes(config: ApiConfig): Route[] {
     ...overviewRoutes,
     ...teamRoutes,
     ...memberRoutes,
+    ...invitationRoutes,
     ...planRoutes,
     ...sessionRoutes,
     ...seriesRoutes,

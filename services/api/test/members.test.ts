@@ -1,5 +1,5 @@
-// Members and roles: administrators add people by email (creating unknown ones), change roles and
-// remove members; a team always keeps an administrator.
+// Members and roles: administrators change roles and remove members, members leave; a team always
+// keeps an administrator. Nobody is added without accepting an invitation (invitations.test.ts).
 import { Membership, User } from '@rhythm/persistence';
 import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
@@ -29,73 +29,23 @@ describe('GET /api/teams/{teamId}/members', () => {
   });
 });
 
-describe('POST /api/teams/{teamId}/members', () => {
-  it('adds an existing user by email, whatever its capitals, as a member by default', async () => {
+describe('adding a person without their consent (the old POST /api/teams/{teamId}/members)', () => {
+  it('is gone: 404 for an existing and an unknown address alike, and nobody joins or is created', async () => {
     const user = await world.create.user('Existing', `existing-${Date.now()}@example.com`);
-    const response = await testApp()
-      .http.post(members())
-      .set('Authorization', admin())
-      .send({ email: user.email!.toUpperCase() });
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ userId: user.id, name: 'Existing', roles: ['member'] });
+    const unknown = `new-${Date.now()}@example.com`;
+    for (const body of [{ email: user.email }, { email: unknown, name: 'Newcomer' }]) {
+      const response = await testApp().http.post(members()).set('Authorization', admin()).send(body);
+      expect(response.status).toBe(404);
+      expect(response.body.detail).toBe(`No route for POST ${members()}`);
+    }
+    const em = testApp().orm.em.fork();
+    expect(await em.count(Membership, { team: world.team.id, user: user.id })).toBe(0);
+    expect(await em.count(User, { email: unknown })).toBe(0);
   });
 
-  it('creates a user for an unknown email with the name given, and the roles given', async () => {
-    const email = `new-${Date.now()}@example.com`;
-    const response = await testApp()
-      .http.post(members())
-      .set('Authorization', admin())
-      .send({ email, name: 'Newcomer', roles: ['process_owner', 'member'] });
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ name: 'Newcomer', email, roles: ['process_owner', 'member'] });
-    const user = await testApp().orm.em.fork().findOneOrFail(User, { email });
-    expect(user.id).toBe(response.body.userId);
-  });
-
-  it('needs a name to create a user (422 naming it), and creates nobody without one', async () => {
-    const email = `nameless-${Date.now()}@example.com`;
-    const response = await testApp().http.post(members()).set('Authorization', admin()).send({ email });
-    expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([
-      {
-        field: 'body.name',
-        message: 'Required: nobody has this email yet, so a user is created with this name',
-      },
-    ]);
-    expect(await testApp().orm.em.fork().count(User, { email })).toBe(0);
-  });
-
-  it('is 409 for someone already in the team', async () => {
-    const response = await testApp()
-      .http.post(members())
-      .set('Authorization', admin())
-      .send({ email: world.users.member.email });
-    expect(response.status).toBe(409);
-    expect(response.body.detail).toBe(`${world.users.member.email} is already a member of this team.`);
-  });
-
-  it.each([
-    [{ email: 'not-an-email' }, 'body.email', 'Expected an email address'],
-    [
-      { email: 'a@example.com', roles: [] },
-      'body.roles',
-      'A member holds at least one role (member when nothing else)',
-    ],
-    [
-      { email: 'a@example.com', roles: ['owner'] },
-      'body.roles.0',
-      'Invalid option: expected one of "administrator"|"process_owner"|"member"',
-    ],
-    [{ email: 'a@example.com', roles: ['member', 'member'] }, 'body.roles', 'Each role at most once'],
-    [
-      { email: 'a@example.com', name: 'A', teamId: '01966f2e-8a3b-7cc4-9a57-3a1d2f4e5b6c' },
-      'body.teamId',
-      'Unknown property',
-    ],
-  ])('refuses %j with 422 naming %s', async (body, field, message) => {
-    const response = await testApp().http.post(members()).set('Authorization', admin()).send(body);
-    expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ field, message }]);
+  it('is not in the OpenAPI document', () => {
+    const paths = testApp().app.openApiDocument.paths ?? {};
+    expect(paths['/api/teams/{teamId}/members']?.post).toBeUndefined();
   });
 });
 
@@ -197,10 +147,9 @@ describe('the last administrator', () => {
       .send({ name: 'Race' });
     const path = `/api/teams/${teamResponse.body.id}/members`;
     const second = await world.create.user('Second admin');
-    await testApp()
-      .http.post(path)
-      .set('Authorization', `Bearer ${world.tokens.member}`)
-      .send({ email: second.email, roles: ['administrator'] });
+    const em = testApp().orm.em.fork();
+    em.create(Membership, { team: teamResponse.body.id, user: second.id, roles: ['administrator'] });
+    await em.flush();
     const secondToken = await testApp().token(second);
     const [first, other] = await Promise.all([
       testApp()

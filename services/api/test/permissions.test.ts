@@ -5,6 +5,7 @@ import { useTestApp } from './support/test-app.js';
 import { createWorld, type World } from './support/world.js';
 import { coreRows } from './permissions/core.rows.js';
 import { sessionRows } from './permissions/sessions.rows.js';
+import { invitationRows } from './permissions/invitations.rows.js';
 
 const testApp = useTestApp();
 let world: World;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   world = await createWorld(testApp());
 });
 
-const rows = [...coreRows, ...sessionRows];
+const rows = [...coreRows, ...sessionRows, ...invitationRows];
 describePermissionMatrix('permission matrix', rows, () => ({ testApp: testApp(), world }));
 
 it('has a row for every /api route in the OpenAPI document', () => {

@@ -18,6 +18,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   conflict: 409,
   invalid: 422,
   rate_limited: 429,

@@ -1,8 +1,9 @@
-// A team's members and their roles. Members read the list; administrators add people (by email,
-// creating the user when nobody has that email yet), change roles and remove members.
+// A team's members and their roles. Members read the list and may leave; administrators change
+// roles and remove members. People join only by accepting an invitation (invitations/): there is
+// no adding someone by email without their consent.
 import type { Role } from '@rhythm/domain';
-import { EmailSuppression, LockMode, Membership, Team, User, type EntityManager } from '@rhythm/persistence';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { EmailSuppression, LockMode, Membership, Team, type EntityManager } from '@rhythm/persistence';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { TeamParams } from '../http/common.schemas.js';
 import { defineRoute } from '../http/route.js';
 import {
@@ -10,7 +11,6 @@ import {
   MemberListSchema,
   MemberParams,
   MemberSchema,
-  NewMemberSchema,
   memberView,
 } from './members.schemas.js';
 
@@ -38,31 +38,24 @@ export const listMembers = defineRoute({
   },
 });
 
-export const addMember = defineRoute({
-  method: 'post',
-  path: '/api/teams/{teamId}/members',
-  operationId: 'addMember',
-  summary: 'Add a person to the team by email (administrators)',
+// Before removeMember: Express matches /members/me here rather than as a user id.
+export const leaveTeam = defineRoute({
+  method: 'delete',
+  path: '/api/teams/{teamId}/members/me',
+  operationId: 'leaveTeam',
+  summary: 'Leave the team; the items you own keep you as owner. The last administrator cannot leave (409)',
   tags: ['members'],
-  team: administrators,
-  request: { params: TeamParams, body: NewMemberSchema },
-  responses: { 201: MemberSchema },
+  team: {},
+  request: { params: TeamParams },
+  responses: { 204: null },
   problems: [409],
-  handler: async ({ member, body, em }) => {
-    let user = await em.findOne(User, { email: body.email });
-    if (!user) {
-      if (!body.name)
-        throw InvalidInputError.field(
-          'body.name',
-          'Required: nobody has this email yet, so a user is created with this name',
-        );
-      user = em.create(User, { name: body.name, email: body.email, locale: null });
-    } else if (await em.count(Membership, { team: member.team.id, user: user.id })) {
-      throw new ConflictError(`${body.email} is already a member of this team.`);
-    }
-    const membership = em.create(Membership, { team: member.team.id, user, roles: body.roles ?? ['member'] });
-    await em.flush();
-    return { status: 201, body: memberView(membership, user) };
+  handler: async ({ member, em }) => {
+    await em.transactional(async (tx) => {
+      const membership = await lockedMembership(tx, member.team.id, member.user.id);
+      await keepAnAdministrator(tx, membership, 'leave the team');
+      tx.remove(membership);
+    });
+    return { status: 204 };
   },
 });
 
@@ -158,4 +151,4 @@ async function keepAnAdministrator(tx: EntityManager, membership: Membership, ch
     );
 }
 
-export const memberRoutes = [listMembers, addMember, updateMember, removeMember, clearEmailSuppression];
+export const memberRoutes = [listMembers, leaveTeam, updateMember, removeMember, clearEmailSuppression];

@@ -1,11 +1,11 @@
 import { Locale, Role } from '@rhythm/domain';
 import type { Membership, User } from '@rhythm/persistence';
 import { z } from 'zod';
-import { Email, Id, Instant, Name, TeamParams, instant } from '../http/common.schemas.js';
+import { Id, Instant, TeamParams, instant } from '../http/common.schemas.js';
 
 export const MemberParams = TeamParams.extend({ userId: Id });
 
-const Roles = z
+export const Roles = z
   .array(Role)
   .min(1, 'A member holds at least one role (member when nothing else)')
   .refine((roles) => new Set(roles).size === roles.length, 'Each role at most once')
@@ -26,16 +26,6 @@ export const MemberSchema = z
   .meta({ id: 'Member' });
 
 export const MemberListSchema = z.object({ members: z.array(MemberSchema) }).meta({ id: 'MemberList' });
-
-export const NewMemberSchema = z
-  .strictObject({
-    email: Email,
-    name: Name.optional().meta({
-      description: 'Required when no user has this email yet: a user is created with it.',
-    }),
-    roles: Roles.optional().meta({ description: 'Defaults to ["member"].' }),
-  })
-  .meta({ id: 'NewMember' });
 
 export const MemberChangesSchema = z.strictObject({ roles: Roles }).meta({ id: 'MemberChanges' });
 

@@ -19,6 +19,7 @@ const problemMeaning: Record<number, string> = {
   403: 'The caller’s role in the team does not allow this.',
   404: 'No such team for the caller (also when it exists but they are not a member), or no such resource in it.',
   409: 'Conflicts with the current state.',
+  410: 'Gone for good (an invitation that expired or was revoked).',
   413: 'The body is too large.',
   415: 'The body is not application/json.',
   422: 'Invalid input; `errors` names each field.',

@@ -1,6 +1,7 @@
 // The session service the routes call: every operation bound to its dependencies once at boot.
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
-import type { ItemType, SessionRepeat } from '@rhythm/domain';
+import type { ItemType, SessionRepeat, TeamInvitationEmail } from '@rhythm/domain';
+import { emailInvitation } from '../invitations/invitation-email.js';
 import {
   cancelSession,
   rescheduleSession,
@@ -42,6 +43,8 @@ export function createSessionService(deps: SessionServiceDependencies) {
     onTeamSettingsChanged: (teamId: string, settings: TeamSettingsInput) =>
       onTeamSettingsChanged(ctx, teamId, settings),
     onPlanChanged: (teamId: string, itemType: ItemType) => onPlanChanged(ctx, teamId, itemType),
+    // Not a session, but the same Temporal client and task queue (the sessions worker runs it).
+    emailInvitation: (send: number, email: TeamInvitationEmail) => emailInvitation(ctx, send, email),
     seriesDetail: (teamId: string, seriesId: string) => seriesDetail(ctx, teamId, seriesId),
     changeSeriesRepeat: (teamId: string, seriesId: string, repeat: SessionRepeat) =>
       changeSeriesRepeat(ctx, teamId, seriesId, repeat),

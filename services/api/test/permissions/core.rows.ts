@@ -33,15 +33,6 @@ export const coreRows: PermissionRow[] = [
     expect: members(200),
   },
   {
-    endpoint: 'POST /api/teams/{teamId}/members',
-    call: async (w) => ({
-      method: 'post',
-      path: `${team(w)}/members`,
-      body: { email: (await w.create.user()).email! },
-    }),
-    expect: administrators(201),
-  },
-  {
     endpoint: 'PATCH /api/teams/{teamId}/members/{userId}',
     call: async (w) => ({
       method: 'patch',

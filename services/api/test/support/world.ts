@@ -9,7 +9,8 @@ import {
   type SessionKind,
   type SessionRepeat,
 } from '@rhythm/domain';
-import { EmailSuppression, Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
+import { EmailSuppression, Invitation, Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
+import { tokenHash } from '../../src/invitations/invitations.service.js';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
 import { newSession } from './new-session.js';
@@ -37,6 +38,10 @@ export interface World {
   create: {
     user(name?: string, email?: string | null): Promise<User>;
     member(roles?: Role[]): Promise<User>;
+    /** A team of its own with these members (and nobody else), for changes the shared team must not see. */
+    team(members: { user: User; roles: Role[] }[]): Promise<Team>;
+    /** A pending invitation to `email` (a fresh address by default), whose link's secret is `token`. */
+    invitation(options?: { teamId?: string; email?: string; token?: string }): Promise<Invitation>;
     item(type: ItemType, owner?: User, strategy?: PlanItem): Promise<PlanItem>;
     /** A scheduled session `daysAhead` days from today (team time), with its workflow on the app's task queue. */
     session(options?: {
@@ -124,6 +129,34 @@ export async function createWorld(testApp: TestApp): Promise<World> {
         fork.create(Membership, { team: team.id, user, roles });
         await fork.flush();
         return user;
+      },
+      async team(members) {
+        const fork = testApp.orm.em.fork();
+        const created = fork.create(Team, {
+          name: `Team ${newId()}`,
+          timeZone: 'UTC',
+          locale: 'en',
+          sendHour: 9,
+        });
+        for (const { user, roles } of members)
+          fork.create(Membership, { team: created, user: user.id, roles });
+        await fork.flush();
+        return created;
+      },
+      async invitation({ teamId = team.id, email = `invitee-${newId()}@example.com`, token = newId() } = {}) {
+        const fork = testApp.orm.em.fork();
+        const invitation = fork.create(Invitation, {
+          team: teamId,
+          email,
+          roles: ['member'],
+          invitedBy: users.administrator.id,
+          tokenHash: tokenHash(token),
+          expiresAt: new Date(Date.now() + 7 * 86_400_000),
+          acceptedAt: null,
+          revokedAt: null,
+        });
+        await fork.flush();
+        return invitation;
       },
       async item(type, owner = users.itemOwner, parent = strategy) {
         const fork = testApp.orm.em.fork();
