@@ -6,6 +6,9 @@ import { EmailPause } from './email/email-pause.entity.js';
 import { EmailSuppression } from './email/email-suppression.entity.js';
 import { WebhookEvent } from './email/webhook-event.entity.js';
 import { Invitation } from './invitation/invitation.entity.js';
+import { Identity } from './sign-in/identity.entity.js';
+import { SignInLink } from './sign-in/sign-in-link.entity.js';
+import { SignInSession } from './sign-in/sign-in-session.entity.js';
 import { Membership } from './membership/membership.entity.js';
 import { OutboxEmail } from './outbox/outbox-email.entity.js';
 import { PlanItem } from './plan/plan-item.entity.js';
@@ -33,4 +36,7 @@ export const entities = [
   EmailClaim,
   ProviderRate,
   Invitation,
+  SignInLink,
+  SignInSession,
+  Identity,
 ] as const;

@@ -8,6 +8,8 @@ import { Migration20261130040000_email_status } from './Migration20261130040000_
 import { Migration20261130050000_email_pause } from './Migration20261130050000_email_pause.js';
 import { Migration20261130060000_email_batch } from './Migration20261130060000_email_batch.js';
 import { Migration20261201010000_invitation } from './Migration20261201010000_invitation.js';
+import { Migration20261201020000_sign_in } from './Migration20261201020000_sign_in.js';
+import { Migration20261201030000_user_time_zone } from './Migration20261201030000_user_time_zone.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -26,4 +28,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130050000_email_pause', class: Migration20261130050000_email_pause },
   { name: 'Migration20261130060000_email_batch', class: Migration20261130060000_email_batch },
   { name: 'Migration20261201010000_invitation', class: Migration20261201010000_invitation },
+  { name: 'Migration20261201020000_sign_in', class: Migration20261201020000_sign_in },
+  { name: 'Migration20261201030000_user_time_zone', class: Migration20261201030000_user_time_zone },
 ];
