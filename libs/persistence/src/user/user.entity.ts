@@ -12,6 +12,8 @@ export const User = defineEntity({
     email: p.string().nullable().unique('app_user_email_unique'),
     /** Null means "use the team's locale". */
     locale: p.enum(Locale.options).nullable(),
+    /** IANA zone the person reads times in; null means each team's own zone. */
+    timeZone: p.string().nullable(),
     createdAt: createdAtProperty(),
     updatedAt: updatedAtProperty(),
   },
