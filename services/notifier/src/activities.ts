@@ -14,7 +14,6 @@ import {
   type EmailMessage,
   type NotifierActivities,
   type SendResult,
-  type TeamInvitationNotifierActivities,
 } from '@rhythm/domain';
 import {
   Delivery,
@@ -28,7 +27,7 @@ import { claimsOf } from './coalescing/batch-store.js';
 import { createEmailBatcher, settleAll } from './coalescing/batcher.js';
 import { unlimited, type RateLimiter } from './coalescing/rate-limiter.js';
 import { deliveryMessage, LANE, latestOwnerState, outgoingEmail, type EmailDressing } from './outgoing.js';
-import { createTeamInvitationActivities } from './team-invitation.activity.js';
+import { createSingleEmailActivities, type SingleEmailActivities } from './single-email.activities.js';
 import type { EmailTransport } from './transports/transport.js';
 
 /** How often an activity waiting for its batches tells Temporal it is alive. */
@@ -50,7 +49,7 @@ export function createNotifierActivities({
   transport,
   coalescing = {},
   ...dressing
-}: NotifierDependencies): NotifierActivities & TeamInvitationNotifierActivities {
+}: NotifierDependencies): NotifierActivities & SingleEmailActivities {
   const limiter = coalescing.limiter ?? unlimited;
   const batcher = createEmailBatcher({
     orm,
@@ -59,7 +58,7 @@ export function createNotifierActivities({
     ...(coalescing.lingerMs === undefined ? {} : { lingerMs: coalescing.lingerMs }),
   });
   return {
-    ...createTeamInvitationActivities({ transport, limiter, from: dressing.from, web: dressing.links.web }),
+    ...createSingleEmailActivities({ transport, limiter, from: dressing.from, web: dressing.links.web }),
     async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
       const em = orm.em.fork();
       const recorded = await deliveriesOf(orm, messages);

@@ -2,12 +2,9 @@
 // their batch (coalescing/batcher.ts), whose requests a rate limit shared by every replica in
 // PostgreSQL paces (coalescing/rate-limiter.ts). The task queue itself has no rate limit any more:
 // one activity is no longer one request, and a queue limit would only keep emails from the batches.
-import {
-  NOTIFICATIONS_TASK_QUEUE,
-  type NotifierActivities,
-  type TeamInvitationNotifierActivities,
-} from '@rhythm/domain';
+import { NOTIFICATIONS_TASK_QUEUE, type NotifierActivities } from '@rhythm/domain';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { SingleEmailActivities } from './single-email.activities.js';
 
 /** Enough concurrent activities (of a few emails each) to fill batches of 100 several times over. */
 export const DEFAULT_MAX_CONCURRENT_ACTIVITIES = 200;
@@ -15,7 +12,7 @@ export const DEFAULT_MAX_CONCURRENT_ACTIVITIES = 200;
 export interface NotifierWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  activities: NotifierActivities & Partial<TeamInvitationNotifierActivities>;
+  activities: NotifierActivities & Partial<SingleEmailActivities>;
   /** Activities one process runs at once; they wait for shared batches, so many fit. */
   maxConcurrentActivities?: number;
   taskQueue?: string;

@@ -5,6 +5,7 @@ import { teamInvitationKey, type Locale, type TeamInvitationEmail } from '@rhyth
 import { randomUUID } from 'node:crypto';
 import { renderTeamInvitation } from '../src/templates/team-invitation.render.js';
 import { LINKS, openHarness, type Harness } from './harness.js';
+import { itSendsOneEmailOnce } from './single-email.cases.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -47,20 +48,9 @@ describe.each<[Locale, RegExp, RegExp]>([
   });
 });
 
-it('sends it once, under its key, even when the activity is retried', async () => {
-  const message = invitation();
-  expect(await h.activities.sendTeamInvitation(message)).toEqual({ state: 'sent' });
-  expect(await h.activities.sendTeamInvitation(message)).toEqual({ state: 'sent' });
-  const sent = h.resendServer.emails.filter((email) => email.to.includes(message.to));
-  expect(sent).toHaveLength(1);
-  expect(sent[0]!.subject).toBe('Ada Admin invites you to join Northwind <Ops> on Rhythm');
-  expect(h.resendServer.stats.replays).toBeGreaterThanOrEqual(1);
-});
-
-it('answers failed with the provider’s words when the address is refused', async () => {
-  const message = invitation();
-  h.resendServer.refuse(message.to);
-  const result = await h.activities.sendTeamInvitation(message);
-  expect(result.state).toBe('failed');
-  expect(result.reason).toBeTruthy();
-});
+itSendsOneEmailOnce(
+  () => h,
+  (activities, email) => activities.sendTeamInvitation(email),
+  invitation,
+  'Ada Admin invites you to join Northwind <Ops> on Rhythm',
+);

@@ -1,42 +1,31 @@
-// Renders the team invitation with React Email directly. Not through the compiled fast path
-// (compile.ts, fill.ts): that one is for session emails sent by the thousand at the provider's
-// rate, and its structures are a session's; an invitation goes one at a time, when an
-// administrator asks, so the few milliseconds of React Email do not matter.
+// Renders the team invitation in the team's language: who invites, to which team and roles, the
+// accept link and when it expires, in the frame of an email with one button (action-email.tsx).
 import type { TeamInvitationEmail as Invitation } from '@rhythm/domain';
-import { render, toPlainText } from '@react-email/render';
-import { createElement } from 'react';
+import { formatExpiry, renderActionEmail, tokenLink, wordsFor } from './action-email.render.js';
 import type { RenderedEmail } from './render.js';
-import { TeamInvitationEmail } from './team-invitation.email.js';
 import { teamInvitationMessages } from './team-invitation.messages.js';
 
 /** `${web}/invitations/accept?token=…`: the web app's page, which accepts signed in. */
 export function acceptUrl(web: string, token: string): string {
-  return `${web.replace(/\/+$/, '')}/invitations/accept?token=${encodeURIComponent(token)}`;
+  return tokenLink(web, 'invitations/accept', token);
 }
 
 export async function renderTeamInvitation(invitation: Invitation, web: string): Promise<RenderedEmail> {
-  // The message crossed a process boundary as JSON; fail loudly rather than send a half-empty email.
-  if (!Object.hasOwn(teamInvitationMessages, invitation.locale))
-    throw new RangeError(`No translations for locale ${String(invitation.locale)}`);
-  const t = teamInvitationMessages[invitation.locale];
+  const t = wordsFor(teamInvitationMessages, invitation.locale);
   const roles = invitation.roles.map((role) => t.role[role]);
   const facts = {
     team: invitation.teamName,
     inviter: invitation.inviterName,
     roles: roles.length > 1 ? `${roles.slice(0, -1).join(', ')} ${t.and} ${roles.at(-1)}` : (roles[0] ?? ''),
-    // The invitee's zone is unknown (they may have no account yet): UTC, and said so.
-    expires: `${new Intl.DateTimeFormat(t.intlLocale, {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(invitation.expiresAt))} UTC`,
+    expires: formatExpiry(invitation.expiresAt, t.intlLocale),
   };
-  const model = { locale: invitation.locale, t, facts, acceptUrl: acceptUrl(web, invitation.token) };
-  const html = await render(createElement(TeamInvitationEmail, { model }));
-  return {
-    // A subject is one header line: a line break in a team name must not split it.
-    subject: t.subject(facts).replace(/\s+/g, ' ').trim(),
-    html,
-    text: toPlainText(html),
-  };
+  return renderActionEmail(t.subject(facts), {
+    locale: invitation.locale,
+    preview: t.preview(facts),
+    heading: facts.team,
+    intro: [t.greeting, t.intro(facts)],
+    action: { href: acceptUrl(web, invitation.token), label: t.accept },
+    notes: [t.signIn, t.expiry(facts)],
+    footer: [t.notExpected, t.signature],
+  });
 }
