@@ -58,6 +58,23 @@ const ApiEnv = TemporalEnv.extend({
   MAX_SCHEDULED_SESSIONS_PER_TEAM: z.coerce.number().int().positive().default(1000),
   /** Days an invitation's link works after it is sent (or sent again). */
   INVITATION_TTL_DAYS: z.coerce.number().int().positive().max(90).default(7),
+  /** Minutes a signed-in browser's access token works; it is renewed with the refresh cookie. */
+  AUTH_ACCESS_TOKEN_MINUTES: z.coerce.number().int().positive().max(60).default(15),
+  /** Days a browser stays signed in without use (each refresh starts the days again). */
+  AUTH_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  /** Minutes an emailed sign-in link works. */
+  SIGN_IN_LINK_MINUTES: z.coerce.number().int().positive().max(60).default(15),
+  /**
+   * The address people open Rhythm at (scheme, host, port), e.g. https://rhythm.example.com: the
+   * OpenID Connect redirect URI is built from it. Required with OIDC_ISSUER.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The organisation's OpenID Connect provider (its issuer URL); unset: no such sign-in. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the sign-in button calls the provider, e.g. "Acme account". */
+  OIDC_NAME: z.string().min(1).max(60).default('your organisation'),
   /** The web app's build output, served at / when it holds an index.html; relative to the working directory. */
   WEB_DIST_DIR: z
     .string()
@@ -85,6 +102,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 function checkAuth(env: ApiEnv, ctx: z.RefinementCtx): void {
   const problem = (variable: keyof ApiEnv, message: string) =>
     ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (env.OIDC_ISSUER) {
+    for (const variable of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL'] as const)
+      if (!env[variable]) problem(variable, 'required with OIDC_ISSUER');
+  }
   if (env.AUTH_JWKS_URL) {
     // Without both checks any token the provider ever signed, for any application, would be accepted.
     if (!env.AUTH_ISSUER)

@@ -2,6 +2,7 @@
 // describes these. A new module adds its routes here.
 import { devTokenRoutes } from './auth/dev-token.routes.js';
 import { devUsersRoutes } from './auth/dev-users.routes.js';
+import { signInRoutes } from './auth/sign-in/sign-in.routes.js';
 import type { ApiConfig } from './config.js';
 import { devOutboxRoutes } from './dev/outbox.routes.js';
 import type { Route } from './http/route.js';
@@ -24,6 +25,7 @@ export function apiRoutes(config: ApiConfig): Route[] {
     ...devTokenRoutes(config),
     ...devUsersRoutes(config),
     ...devOutboxRoutes(config),
+    ...signInRoutes(config),
     ...meRoutes,
     ...emailPauseRoutes,
     ...overviewRoutes,

@@ -181,3 +181,21 @@ describe('the sign-in limit', () => {
     signIn.app.assertConformance();
   });
 });
+
+describe('the sign-in limit on emailed links', () => {
+  const links = withSettings({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '2' });
+  const ask = (email: string, client: string) =>
+    links.app.http.post('/api/auth/email-link').set('X-Forwarded-For', client).send({ email });
+
+  it('holds per email address and per client, and says when to come back', async () => {
+    const email = `limited-${Date.now()}@example.com`;
+    expect((await ask(email, '203.0.113.21')).status).toBe(202);
+    expect((await ask(email.toUpperCase(), '203.0.113.22')).status).toBe(202);
+    const refused = await ask(email, '203.0.113.23');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await ask(`other-${email}`, '203.0.113.21')).status).toBe(202);
+    expect((await ask(`third-${email}`, '203.0.113.21')).status).toBe(429);
+    links.app.assertConformance();
+  });
+});

@@ -7,7 +7,7 @@ import { teamInvitationWorkflowId, type TeamInvitationWorkflowInput } from '@rhy
 import { Invitation, Membership, User } from '@rhythm/persistence';
 import { requireEnv } from '@rhythm/testing';
 import { Client, Connection } from '@temporalio/client';
-import { tokenHash } from '../src/invitations/invitations.service.js';
+import { secretHash as tokenHash } from '../src/auth/secrets.js';
 import { faultyClient } from './support/faulty-client.js';
 import { startInputOf } from './support/session-harness.js';
 import { useTestApp } from './support/test-app.js';

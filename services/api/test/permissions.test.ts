@@ -6,14 +6,15 @@ import { createWorld, type World } from './support/world.js';
 import { coreRows } from './permissions/core.rows.js';
 import { sessionRows } from './permissions/sessions.rows.js';
 import { invitationRows } from './permissions/invitations.rows.js';
+import { UNREACHABLE_OIDC, signInRows } from './permissions/sign-in.rows.js';
 
-const testApp = useTestApp();
+const testApp = useTestApp({ env: UNREACHABLE_OIDC });
 let world: World;
 beforeAll(async () => {
   world = await createWorld(testApp());
 });
 
-const rows = [...coreRows, ...sessionRows, ...invitationRows];
+const rows = [...coreRows, ...sessionRows, ...invitationRows, ...signInRows];
 describePermissionMatrix('permission matrix', rows, () => ({ testApp: testApp(), world }));
 
 it('has a row for every /api route in the OpenAPI document', () => {

@@ -50,14 +50,15 @@ function asAuthError(error: unknown): Error {
 
 export const DEV_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
-/** Signs a token for `userId` with the HS256 secret: development sign-in and tests only. */
+/** Signs a token for `userId` with the HS256 secret: a signed-in browser's access token, development sign-in and tests. */
 export async function issueToken(
   settings: Extract<AuthSettings, { mode: 'secret' }>,
   userId: string,
   now = new Date(),
+  lifetimeSeconds = DEV_TOKEN_LIFETIME_SECONDS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = new Date((issuedAt + DEV_TOKEN_LIFETIME_SECONDS) * 1000);
+  const expiresAt = new Date((issuedAt + lifetimeSeconds) * 1000);
   const token = await new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)

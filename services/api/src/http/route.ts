@@ -22,7 +22,7 @@ export interface RawResponse {
  * A closed list on purpose: TypeScript then keeps `status: 201` literal in a handler's reply and
  * checks it against the route's `responses`. Add a status here when a route needs one.
  */
-export type ReplyStatus = 200 | 201 | 202 | 204 | 503;
+export type ReplyStatus = 200 | 201 | 202 | 204 | 303 | 503;
 
 /** Status → JSON body schema; `null` for no body (204); RawResponse for other media types. */
 export type ResponseMap = { [S in ReplyStatus]?: z.ZodType | RawResponse | null };

@@ -10,14 +10,12 @@
 import type { Role, TeamInvitationEmail } from '@rhythm/domain';
 import { teamInvitationKey } from '@rhythm/domain';
 import { Invitation, LockMode, Membership, Team, type EntityManager, type User } from '@rhythm/persistence';
-import { createHash, randomBytes } from 'node:crypto';
 import type { TeamMember } from '../auth/access.js';
+import { newSecret, secretHash as tokenHash } from '../auth/secrets.js';
 import type { AppDependencies } from '../dependencies.js';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '../errors.js';
 
 const DAY_MS = 86_400_000;
-
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function invite(
   em: EntityManager,
@@ -126,7 +124,7 @@ async function send(
   team: Team,
   inviter: User,
 ) {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecret();
   invitation.tokenHash = tokenHash(token);
   invitation.sends += 1;
   invitation.expiresAt = new Date(Date.now() + deps.config.INVITATION_TTL_DAYS * DAY_MS);

@@ -1,6 +1,7 @@
 // The session service the routes call: every operation bound to its dependencies once at boot.
 // Each operation checks that the session belongs to `teamId`; who may call it is the route's check.
-import type { ItemType, SessionRepeat, TeamInvitationEmail } from '@rhythm/domain';
+import type { ItemType, SessionRepeat, SignInLinkEmail, TeamInvitationEmail } from '@rhythm/domain';
+import { startSignInLinkEmail } from '@rhythm/session-lifecycle';
 import { emailInvitation } from '../invitations/invitation-email.js';
 import {
   cancelSession,
@@ -45,6 +46,8 @@ export function createSessionService(deps: SessionServiceDependencies) {
     onPlanChanged: (teamId: string, itemType: ItemType) => onPlanChanged(ctx, teamId, itemType),
     // Not a session, but the same Temporal client and task queue (the sessions worker runs it).
     emailInvitation: (send: number, email: TeamInvitationEmail) => emailInvitation(ctx, send, email),
+    /** Starts `sign-in-link-<id>`; false when it was started already (a retried request). */
+    emailSignInLink: (email: SignInLinkEmail) => startSignInLinkEmail(ctx, email),
     seriesDetail: (teamId: string, seriesId: string) => seriesDetail(ctx, teamId, seriesId),
     changeSeriesRepeat: (teamId: string, seriesId: string, repeat: SessionRepeat) =>
       changeSeriesRepeat(ctx, teamId, seriesId, repeat),

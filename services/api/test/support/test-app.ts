@@ -21,9 +21,9 @@ import { recordingServer } from './recording-server.js';
 export interface TestAppOptions {
   /**
    * Environment on top of the test defaults (NODE_ENV=test, the test database, TEMPORAL_ADDRESS, a
-   * WEB_DIST_DIR that does not exist).
+   * WEB_DIST_DIR that does not exist); a function when it is known only once beforeAll hooks ran.
    */
-  env?: Record<string, string>;
+  env?: Record<string, string> | (() => Record<string, string>);
   /** Replaces operations of the session service (e.g. one that fails as Temporal would). */
   sessions?: Partial<SessionService>;
   tokenVerifier?: TokenVerifier;
@@ -67,7 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // One test user makes hundreds of changes a minute; the limits' own tests set theirs low.
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env() : options.env),
   });
   const temporal =
     options.temporal ?? new Client({ connection: Connection.lazy({ address: temporalAddress }) });

@@ -10,7 +10,7 @@ import {
   type SessionRepeat,
 } from '@rhythm/domain';
 import { EmailSuppression, Invitation, Membership, PlanItem, Team, User, newId } from '@rhythm/persistence';
-import { tokenHash } from '../../src/invitations/invitations.service.js';
+import { secretHash as tokenHash } from '../../src/auth/secrets.js';
 import type { SessionView } from '../../src/sessions/index.js';
 import type { TestApp } from './test-app.js';
 import { newSession } from './new-session.js';
