@@ -2,6 +2,7 @@
 // and the emails carry (/teams/{teamId}/sessions/{sessionId}…), so those links land here.
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/auth-context';
+import { Loading } from './components/query-state';
 import { AppLayout } from './layout/app-layout';
 import { CalendarDownloadPage } from './pages/calendar-download.page';
 import { NotFoundPage } from './pages/not-found.page';
@@ -11,12 +12,17 @@ import { ProcessStatusPage } from './pages/process-status.page';
 import { ReportPage } from './pages/report.page';
 import { SessionItemsPage } from './pages/session-items.page';
 import { SessionReportsPage } from './pages/session-reports.page';
+import { SignInLinkPage } from './pages/sign-in-link.page';
 import { SignInPage } from './pages/sign-in.page';
+import { SignedInPage } from './pages/signed-in.page';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      {/* The sign-in email's link, and where the organisation's provider sends the browser back. */}
+      <Route path="/sign-in/link" element={<SignInLinkPage />} />
+      <Route path="/signed-in" element={<SignedInPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<OverviewPage />} />
         <Route path="teams/:teamId/status" element={<ProcessStatusPage />} />
@@ -34,8 +40,10 @@ export function AppRoutes() {
 
 /** Pages behind sign-in; a visitor without a session goes to sign-in and comes back after. */
 function SignedIn() {
-  const { session } = useAuth();
+  const { session, restoring } = useAuth();
   const location = useLocation();
+  // Until the app knows whether the refresh cookie signs this browser in, it sends nobody away.
+  if (!session && restoring) return <Loading />;
   if (!session) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;

@@ -1,16 +1,24 @@
 // The signed-in session and the API client that carries its token. Signing out (or a 401 from the
-// API) clears the session and the cached data of the previous user.
+// API) clears the session and the cached data of the previous user. A browser signed in by an
+// emailed link or the organisation's provider also holds the API's refresh cookie (HttpOnly, never
+// seen here): at start without a token, and shortly before the token expires, the app asks
+// POST /api/auth/refresh for a new one (auth/refresh.ts).
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApi, type ApiClient } from '../api/client';
+import { refreshedSession, signOutEverywhere } from './refresh';
 import { readSession, writeSession, type StoredSession } from './session-store';
 
 interface AuthValue {
   session: StoredSession | null;
+  /** True while the app asks whether the refresh cookie still signs this browser in. */
+  restoring: boolean;
   api: ApiClient;
   /** A client that sends this token instead of the session's, to check a token before keeping it. */
-  apiWithToken(token: string): ApiClient;
+  apiWithToken(token: string | null): ApiClient;
   signIn(session: StoredSession): void;
+  /** Signs in with the refresh cookie, if it still does; resolves with whether it did. */
+  restore(): Promise<boolean>;
   signOut(): void;
 }
 
@@ -58,8 +66,9 @@ function SessionProvider({
 }) {
   const queryClient = useQueryClient();
   const [session, setSession] = useState(readSession);
+  const [restoring, setRestoring] = useState(() => readSession() === null);
 
-  const signOut = useCallback(() => {
+  const forget = useCallback(() => {
     writeSession(null);
     setSession(null);
     queryClient.clear();
@@ -67,7 +76,8 @@ function SessionProvider({
 
   const signIn = useCallback(
     (next: StoredSession) => {
-      queryClient.clear();
+      // A renewed token for the same person keeps what is cached; another person starts afresh.
+      if (readSession()?.user?.id !== next.user?.id) queryClient.clear();
       writeSession(next);
       setSession(next);
     },
@@ -82,13 +92,13 @@ function SessionProvider({
         token: () => readSession()?.token ?? null,
         // Only signed-in routes answer 401 (an expired, revoked or already dropped token): back to
         // sign-in. The public sign-in routes never do.
-        onUnauthorized: signOut,
+        onUnauthorized: forget,
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
       }),
-    [baseUrl, fetchImpl, signOut],
+    [baseUrl, fetchImpl, forget],
   );
   const apiWithToken = useCallback(
-    (token: string) =>
+    (token: string | null) =>
       createApi({
         baseUrl,
         token: () => token,
@@ -97,18 +107,41 @@ function SessionProvider({
       }),
     [baseUrl, fetchImpl],
   );
+  // For the refresh cookie's routes: no token, and a 401 there only means "not signed in".
+  const cookieApi = useMemo(() => apiWithToken(null), [apiWithToken]);
+  const signOut = useCallback(() => {
+    void signOutEverywhere(cookieApi);
+    forget();
+  }, [cookieApi, forget]);
+  const restore = useCallback(async () => {
+    const renewed = await refreshedSession(cookieApi);
+    if (renewed) signIn(renewed);
+    return renewed !== null;
+  }, [cookieApi, signIn]);
+  // Without a token, the refresh cookie (if any) signs this browser in again.
+  useEffect(() => {
+    if (restoring) void restore().then(() => setRestoring(false));
+  }, [restore, restoring]);
 
-  // Sign out when the token expires, rather than at the first refused request after it.
+  // A minute before the token expires, renew it; without a refresh cookie, sign out then rather
+  // than at the first refused request after it.
   const expiresAt = session?.expiresAt ? Date.parse(session.expiresAt) : null;
   useEffect(() => {
     if (expiresAt === null) return;
-    const timer = setTimeout(signOut, Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+    const renew = async () => {
+      const renewed = await refreshedSession(cookieApi);
+      if (renewed) signIn(renewed);
+      else if (Date.now() >= expiresAt) forget();
+      else setTimeout(forget, expiresAt - Date.now());
+    };
+    const wait = Math.min(Math.max(expiresAt - Date.now() - 60_000, 0), 2 ** 31 - 1);
+    const timer = setTimeout(() => void renew(), wait);
     return () => clearTimeout(timer);
-  }, [expiresAt, signOut]);
+  }, [cookieApi, expiresAt, forget, signIn]);
 
   const value = useMemo(
-    () => ({ session, api, apiWithToken, signIn, signOut }),
-    [session, api, apiWithToken, signIn, signOut],
+    () => ({ session, restoring, api, apiWithToken, signIn, restore, signOut }),
+    [session, restoring, api, apiWithToken, signIn, restore, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -77,6 +77,29 @@ export const en = {
     showToken: 'Show or hide the token',
     tokenRefused: 'The server did not accept this token.',
     submit: 'Sign in',
+    emailTitle: 'Sign in with your email',
+    emailHint:
+      'We email you a link that signs you in, in this browser. New here? The link makes your account.',
+    emailLabel: 'Email address',
+    emailRequired: 'Enter your email address.',
+    sendLink: 'Email me a sign-in link',
+    linkSentTitle: 'Check your email',
+    linkSent:
+      'If {{email}} can receive email, a sign-in link is on its way. Open it in this browser within a few minutes.',
+    withProvider: 'Sign in with {{name}}',
+    linkRefused: 'This link does not sign you in',
+    otherBrowser: 'Open the link in the browser where you asked for it, or ask for a new link here.',
+    linkSpent: 'The link has been used or has expired: each link works once, for a few minutes.',
+    askAgain: 'Ask for a new sign-in link',
+    providerFailed: 'Signing in with your organisation did not work',
+    providerErrors: {
+      oidc_failed: 'Your organisation’s sign-in did not confirm who you are. Try again.',
+      oidc_expired: 'The sign-in took too long or was started elsewhere. Try again.',
+      oidc_unverified_email:
+        'Your organisation’s account has no verified email address, so Rhythm cannot tell who you are. Use an emailed link instead.',
+      oidc_unavailable:
+        'Your organisation’s sign-in cannot be reached right now. Try again later, or use an emailed link.',
+    },
   },
   overview: {
     title: 'My overview',

@@ -79,6 +79,28 @@ export const nl: Shape<typeof en> = {
     showToken: 'Token tonen of verbergen',
     tokenRefused: 'De server accepteerde dit token niet.',
     submit: 'Inloggen',
+    emailTitle: 'Inloggen met je e-mailadres',
+    emailHint: 'We mailen je een link waarmee je inlogt, in deze browser. Nieuw? De link maakt je account.',
+    emailLabel: 'E-mailadres',
+    emailRequired: 'Vul je e-mailadres in.',
+    sendLink: 'Mail me een inloglink',
+    linkSentTitle: 'Kijk in je mailbox',
+    linkSent:
+      'Als {{email}} e-mail kan ontvangen, is er een inloglink onderweg. Open hem binnen een paar minuten in deze browser.',
+    withProvider: 'Inloggen met {{name}}',
+    linkRefused: 'Met deze link kun je niet inloggen',
+    otherBrowser: 'Open de link in de browser waarin je hem aanvroeg, of vraag hier een nieuwe link aan.',
+    linkSpent: 'De link is al gebruikt of verlopen: elke link werkt één keer, een paar minuten lang.',
+    askAgain: 'Vraag een nieuwe inloglink aan',
+    providerFailed: 'Inloggen via je organisatie is niet gelukt',
+    providerErrors: {
+      oidc_failed: 'Het inloggen bij je organisatie heeft niet bevestigd wie je bent. Probeer het opnieuw.',
+      oidc_expired: 'Het inloggen duurde te lang of is elders begonnen. Probeer het opnieuw.',
+      oidc_unverified_email:
+        'Je account bij je organisatie heeft geen bevestigd e-mailadres, dus Rhythm kan niet zien wie je bent. Gebruik een gemailde link.',
+      oidc_unavailable:
+        'Het inloggen bij je organisatie is nu niet bereikbaar. Probeer het later, of gebruik een gemailde link.',
+    },
   },
   overview: {
     title: 'Mijn overzicht',

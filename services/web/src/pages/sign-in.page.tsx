@@ -1,7 +1,9 @@
-// Sign-in. In development the API lists its users and hands out tokens by email (the dev token
-// endpoint), so you pick a seeded person. Elsewhere you paste a bearer token from the identity
-// provider that the API trusts (README: "Signing in"); the app checks it against /api/me first.
-import { Button, Card, Container, Divider, PasswordInput, Stack, Text, Title } from '@mantine/core';
+// Sign-in. Where the API signs browsers in itself: an emailed link, and the organisation's OpenID
+// Connect provider when configured (sign-in-methods.tsx). In development the API also lists its
+// users and hands out tokens by email (the dev token endpoint), so you pick a seeded person. Where
+// the API only trusts an identity provider's tokens, you paste one (README: "Signing in"); the app
+// checks it against /api/me first.
+import { Alert, Button, Card, Container, Divider, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,19 +14,33 @@ import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage, Loading } from '../components/query-state';
 import { RoleBadges } from '../components/role-badges';
+import { EmailLinkForm, OidcButton, useSignInMethods } from './sign-in-methods';
 
 export function SignInPage() {
   const { t } = useTranslation();
   const devUsers = useDevUsers();
+  const methods = useSignInMethods();
+  const [params] = useSearchParams();
+  const failed = params.get('error');
+  const pending = devUsers.isPending || methods.isPending;
   return (
     <Container size="xs" py="xl">
       <Stack>
         <Title order={1}>{t('signIn.title')}</Title>
         <Text c="dimmed">{t('signIn.intro')}</Text>
-        {devUsers.isPending && <Loading />}
+        {failed && (
+          <Alert color="red" role="alert" title={t('signIn.providerFailed')}>
+            {t(`signIn.providerErrors.${providerError(failed)}`)}
+          </Alert>
+        )}
+        {pending && <Loading />}
         {devUsers.isError && <ErrorMessage error={devUsers.error} onRetry={() => void devUsers.refetch()} />}
+        {methods.data?.oidc && (
+          <OidcButton {...methods.data.oidc} next={sameOriginPath(params.get('next'))} />
+        )}
+        {methods.data?.emailLink && <EmailLinkForm />}
         {devUsers.data && <DevUsers users={devUsers.data.users} />}
-        {!devUsers.isPending && (
+        {!pending && !methods.data && (
           <>
             {devUsers.data && <Divider label={t('signIn.or')} />}
             <TokenForm />
@@ -34,6 +50,10 @@ export function SignInPage() {
     </Container>
   );
 }
+
+/** The reasons the API's OpenID Connect callback gives in `?error=` (anything else: failed). */
+const PROVIDER_ERRORS = ['oidc_failed', 'oidc_expired', 'oidc_unverified_email', 'oidc_unavailable'] as const;
+const providerError = (reason: string) => PROVIDER_ERRORS.find((known) => known === reason) ?? 'oidc_failed';
 
 function useFinishSignIn() {
   const navigate = useNavigate();
