@@ -1,7 +1,7 @@
 // The signed-in user and the teams they belong to: what a client needs to draw its navigation.
 import { EmailPause, Membership } from '@rhythm/persistence';
 import { defineRoute } from '../http/route.js';
-import { MeSchema, userView } from './me.schemas.js';
+import { MeSchema, ProfileChangesSchema, ProfileSchema, profileView } from './me.schemas.js';
 
 export const getMe = defineRoute({
   method: 'get',
@@ -25,8 +25,25 @@ export const getMe = defineRoute({
       roles: [...membership.roles],
       emailsPaused: paused.has(membership.team.id),
     }));
-    return { status: 200, body: { user: userView(caller), teams } };
+    return { status: 200, body: { user: profileView(caller), teams } };
   },
 });
 
-export const meRoutes = [getMe];
+export const updateMe = defineRoute({
+  method: 'patch',
+  path: '/api/me',
+  operationId: 'updateMe',
+  summary: 'Change your own name, language or time zone',
+  description: 'Language and time zone may be null: then each team’s own is used.',
+  tags: ['me'],
+  request: { body: ProfileChangesSchema },
+  responses: { 200: ProfileSchema },
+  handler: async ({ caller, body, em }) => {
+    // The caller was loaded by this request's entity manager, so assigning and flushing saves it.
+    em.assign(caller, body);
+    await em.flush();
+    return { status: 200, body: profileView(caller) };
+  },
+});
+
+export const meRoutes = [getMe, updateMe];

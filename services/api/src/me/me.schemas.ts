@@ -1,7 +1,7 @@
-import { Locale, Role } from '@rhythm/domain';
+import { Locale, Role, TimeZone } from '@rhythm/domain';
 import type { User } from '@rhythm/persistence';
 import { z } from 'zod';
-import { Id } from '../http/common.schemas.js';
+import { Id, Name } from '../http/common.schemas.js';
 
 export const UserSchema = z
   .object({
@@ -12,9 +12,22 @@ export const UserSchema = z
   })
   .meta({ id: 'User' });
 
+/** The caller as their profile page shows it: a user plus their own time zone. */
+export const ProfileSchema = UserSchema.extend({
+  timeZone: z.string().nullable().meta({ description: 'IANA zone; null means each team’s own zone.' }),
+}).meta({ id: 'Profile' });
+
+export const ProfileChangesSchema = z
+  .strictObject({
+    name: Name.optional(),
+    locale: Locale.nullable().optional().meta({ description: 'null: each team’s language.' }),
+    timeZone: TimeZone.nullable().optional().meta({ description: 'null: each team’s zone.' }),
+  })
+  .meta({ id: 'ProfileChanges', description: 'Only the properties sent are changed.' });
+
 export const MeSchema = z
   .object({
-    user: UserSchema,
+    user: ProfileSchema,
     teams: z
       .array(
         z.object({
@@ -32,4 +45,8 @@ export const MeSchema = z
 
 export function userView(user: User): z.input<typeof UserSchema> {
   return { id: user.id, name: user.name, email: user.email ?? null, locale: user.locale ?? null };
+}
+
+export function profileView(user: User): z.input<typeof ProfileSchema> {
+  return { ...userView(user), timeZone: user.timeZone ?? null };
 }

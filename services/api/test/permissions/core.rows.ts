@@ -13,6 +13,12 @@ const team = (world: { team: { id: string } }) => `/api/teams/${world.team.id}`;
 export const coreRows: PermissionRow[] = [
   { endpoint: 'GET /api/me', call: () => ({ method: 'get', path: '/api/me' }), expect: signedIn(200) },
   {
+    // Each caller changes only their own profile: an empty change keeps the shared world as it is.
+    endpoint: 'PATCH /api/me',
+    call: () => ({ method: 'patch', path: '/api/me', body: {} }),
+    expect: signedIn(200),
+  },
+  {
     endpoint: 'POST /api/teams',
     call: () => ({ method: 'post', path: '/api/teams', body: { name: 'New team' } }),
     expect: signedIn(201),
