@@ -4,3 +4,4 @@ export * from './series.js';
 export * from './lifecycle.js';
 export * from './team-settings.js';
 export * from './team-invitation.js';
+export * from './sign-in-link.js';
