@@ -117,6 +117,10 @@ export function useTeamRoles(teamId: string) {
   const roles = me.data?.teams.find((team) => team.id === teamId)?.roles ?? [];
   return {
     canSchedule: roles.includes('administrator') || roles.includes('process_owner'),
+    /** Administrators change the team, its members and its plan; everyone else reads them. */
+    canAdminister: roles.includes('administrator'),
+    /** False until /api/me has answered: pages wait rather than flash read-only controls. */
+    known: me.isSuccess,
     /** Why the roles are unknown (then the page shows no edit controls, and says why). */
     error: me.error,
     retry: () => void me.refetch(),

@@ -1,8 +1,12 @@
 // English, the reference dictionary: its shape types every key (i18n.ts), Dutch must match it.
+import { enPlan } from './en-plan';
 import { enSessions } from './en-sessions';
+import { enTeams } from './en-teams';
 
 export const en = {
   ...enSessions,
+  ...enTeams,
+  ...enPlan,
   common: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -23,6 +27,11 @@ export const en = {
     close: 'Close navigation',
     overview: 'My overview',
     processStatus: 'Process status',
+    plan: 'Plan',
+    members: 'Members',
+    settings: 'Team settings',
+    createTeam: 'Create a team',
+    profile: 'My profile',
     outbox: 'Outbox',
     outboxHint: 'Emails in development',
     language: 'Language',

@@ -1,10 +1,14 @@
 // Dutch. Typed against the English dictionary: a missing or extra key does not compile.
 import type { en } from './en';
+import { nlPlan } from './nl-plan';
 import { nlSessions } from './nl-sessions';
+import { nlTeams } from './nl-teams';
 import type { Shape } from './shape';
 
 export const nl: Shape<typeof en> = {
   ...nlSessions,
+  ...nlTeams,
+  ...nlPlan,
   common: {
     loading: 'Laden…',
     retry: 'Opnieuw proberen',
@@ -25,6 +29,11 @@ export const nl: Shape<typeof en> = {
     close: 'Navigatie sluiten',
     overview: 'Mijn overzicht',
     processStatus: 'Processtatus',
+    plan: 'Plan',
+    members: 'Leden',
+    settings: 'Teaminstellingen',
+    createTeam: 'Een team aanmaken',
+    profile: 'Mijn profiel',
     outbox: 'Postvak uit',
     outboxHint: 'E-mails in ontwikkeling',
     language: 'Taal',

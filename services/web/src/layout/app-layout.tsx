@@ -85,7 +85,15 @@ function Navigation() {
   return (
     <>
       {link('/', t('nav.overview'))}
-      {me.data?.teams.map((team) => link(`/teams/${team.id}/status`, t('nav.processStatus'), team.name))}
+      {/* Each team's pages, every link described by the team's name (there may be several teams). */}
+      {me.data?.teams.flatMap((team) => [
+        link(`/teams/${team.id}/status`, t('nav.processStatus'), team.name),
+        link(`/teams/${team.id}/plan`, t('nav.plan'), team.name),
+        link(`/teams/${team.id}/members`, t('nav.members'), team.name),
+        link(`/teams/${team.id}/settings`, t('nav.settings'), team.name),
+      ])}
+      {link('/teams/new', t('nav.createTeam'))}
+      {link('/profile', t('nav.profile'))}
       {devMode && link('/outbox', t('nav.outbox'), t('nav.outboxHint'))}
     </>
   );

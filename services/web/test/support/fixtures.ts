@@ -21,7 +21,12 @@ export const team: Schemas['Team'] = {
 
 export function me(user: { id: string; name: string }, roles: Role[], emailsPaused = false): Schemas['Me'] {
   return {
-    user: { ...user, email: `${user.name.split(' ')[0]!.toLowerCase()}@example.com`, locale: null },
+    user: {
+      ...user,
+      email: `${user.name.split(' ')[0]!.toLowerCase()}@example.com`,
+      locale: null,
+      timeZone: null,
+    },
     teams: [{ id: teamId, name: team.name, roles, emailsPaused }],
   };
 }

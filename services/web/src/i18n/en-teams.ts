@@ -1,0 +1,97 @@
+// English words of the team pages: creating a team, its settings, members and invitations, joining
+// by invitation, and the caller's profile. Spread into the dictionary (en.ts).
+export const enTeams = {
+  teamForm: {
+    name: 'Team name',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Invitations and reminders go out at the send hour in this zone.',
+    locale: 'Language of the emails',
+    sendHour: 'Send hour',
+    sendHourHint: 'The hour of the day invitations and reminders go out.',
+    hour: '{{hour}}:00',
+    nameRequired: 'Give the team a name.',
+  },
+  createTeam: {
+    title: 'Create a team',
+    intro: 'You become its administrator and process owner; invite the others from its Members page.',
+    submit: 'Create team',
+  },
+  settings: {
+    title: 'Team settings',
+    readOnly: 'Only administrators change these settings.',
+    saved: 'Saved.',
+    effect:
+      'A new time zone or send hour moves the invitations and reminders of every scheduled session that are still to come to the new time. Emails already sent are not sent again.',
+    localeEffect: 'A new language applies to the emails sent from now on.',
+  },
+  members: {
+    title: 'Members',
+    readOnly: 'Only administrators invite people, change roles and remove members.',
+    name: 'Name',
+    email: 'Email',
+    roles: 'Roles',
+    joined: 'Joined',
+    noEmail: 'no email address',
+    you: '(you)',
+    rolesOf: 'Roles of {{name}}',
+    saveRoles: 'Save roles',
+    rolesRequired: 'Choose at least one role.',
+    remove: 'Remove',
+    removeOf: 'Remove {{name}} from the team',
+    removeTitle: 'Remove {{name}}?',
+    removeExplain:
+      'They no longer see the team or get its emails. The items they own keep them as owner: hand those to someone else on the Plan page.',
+    keep: 'Keep',
+    leave: 'Leave this team',
+    leaveTitle: 'Leave {{team}}?',
+    leaveExplain:
+      'You no longer see the team or get its emails. The items you own keep you as owner until an administrator hands them on. To come back you need a new invitation.',
+    leaveConfirm: 'Leave the team',
+    lastAdministrator: 'The team’s last administrator cannot do this: make someone else administrator first.',
+  },
+  invitations: {
+    title: 'Invitations',
+    invite: 'Invite someone',
+    email: 'Email address',
+    emailRequired: 'Enter an email address.',
+    roles: 'Roles when they join',
+    send: 'Send invitation',
+    sent: 'Invitation sent to {{email}}.',
+    none: 'No pending invitations.',
+    expires: 'Expires {{at}}',
+    expired: 'Expired',
+    resend: 'Send again',
+    resendTo: 'Send the invitation to {{email}} again',
+    revoke: 'Revoke',
+    revokeTo: 'Revoke the invitation to {{email}}',
+    alreadyMember: 'This address is already a member of the team.',
+  },
+  accept: {
+    title: 'Invitation to join a team',
+    intro:
+      'You were invited to join a team in Rhythm. Accepting adds you to the team with the roles in the invitation.',
+    signedInAs: 'You are signed in as {{email}}. The invitation must have been sent to this address.',
+    submit: 'Accept the invitation',
+    noToken: 'This link holds no invitation. Open the link from the invitation email again.',
+    joined: 'You joined {{team}}.',
+    openTeam: 'Go to the team’s plan',
+    problems: {
+      wrongAddress:
+        'This invitation was sent to another email address. Sign out, then sign in with the address the invitation was sent to.',
+      gone: 'This invitation has expired or was revoked. Ask an administrator of the team to send it again.',
+      used: 'This invitation has already been used, or you are already a member of this team.',
+      unknown:
+        'This invitation link is not known. If the invitation was sent again, use the link in the newest email.',
+    },
+    signOut: 'Sign out',
+  },
+  profile: {
+    title: 'My profile',
+    name: 'Name',
+    email: 'Email address',
+    locale: 'Language of your emails',
+    timeZone: 'Your time zone',
+    teamDefault: 'The team’s',
+    saved: 'Saved.',
+  },
+};
