@@ -1,4 +1,4 @@
-// A real OpenID Connect provider for the tests: node-oidc-provider (the certified implementation by
+// A real OpenID Connect provider for the tests (the API's and the end-to-end ones): node-oidc-provider (the certified implementation by
 // openid-client's author) on a loopback port, with one confidential client for Rhythm. Its login
 // page is replaced by an interaction that signs in whoever the test named (`signInAs`), as a person
 // typing their password would, and grants the scopes asked for.

@@ -5,7 +5,7 @@
 // verified email (made on a first sign-in), sets the refresh cookie and goes on to the web app.
 import { Identity, User } from '@rhythm/persistence';
 import { cookieHeader, cookiesOf } from './support/cookies.js';
-import { startOidcProvider, type Person, type TestProvider } from './support/oidc-provider.js';
+import { startOidcProvider, type Person, type TestProvider } from '@rhythm/testing';
 import { useTestApp } from './support/test-app.js';
 
 const PUBLIC_URL = 'http://rhythm.test';
