@@ -52,6 +52,29 @@ test('following the link signs in and opens My overview', async () => {
   expect(me?.headers.get('authorization')).toBe('Bearer access-token');
 });
 
+test('after the emailed link, the page asked for before signing in opens (an invitation’s)', async () => {
+  const asking = renderApp({
+    path: `/sign-in?next=${encodeURIComponent('/invitations/accept?token=abc')}`,
+    signedInAs: null,
+    routes: {
+      'GET /api/auth/methods': methods,
+      'POST /api/auth/email-link': { status: 202, body: { expiresAt: signedIn.expiresAt } },
+    },
+  });
+  await asking.user.type(await screen.findByLabelText('Email address'), 'mia@example.com');
+  await asking.user.click(screen.getByRole('button', { name: 'Email me a sign-in link' }));
+  await screen.findByText(/a sign-in link is on its way/);
+  asking.unmount();
+  renderApp({
+    path: '/sign-in/link?token=t',
+    signedInAs: null,
+    routes: { ...signedInRoutes, 'POST /api/auth/email-link/verify': signedIn },
+  });
+  expect(
+    await screen.findByRole('heading', { name: 'Invitation to join a team', level: 1 }),
+  ).toBeInTheDocument();
+});
+
 test.each([
   [403, 'Open the link in the browser where you asked for it, or ask for a new link here.'],
   [410, 'The link has been used or has expired: each link works once, for a few minutes.'],

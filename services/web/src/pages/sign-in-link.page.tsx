@@ -10,6 +10,8 @@ import { ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage, Loading } from '../components/query-state';
+import { sameOriginPath } from './sign-in.page';
+import { takeNext } from './sign-in-methods';
 
 export function SignInLinkPage() {
   const { t } = useTranslation();
@@ -21,7 +23,8 @@ export function SignInLinkPage() {
     mutationFn: () => ok(api.POST('/api/auth/email-link/verify', { body: { token } })),
     onSuccess: ({ token: access, expiresAt, user }) => {
       signIn({ token: access, expiresAt, user });
-      void navigate('/', { replace: true });
+      // Only a path of this app (sameOriginPath), whatever the storage holds.
+      void navigate(sameOriginPath(takeNext()), { replace: true });
     },
   });
   // Once per page: the link works once, and a second try would only answer 410.

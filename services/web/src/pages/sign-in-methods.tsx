@@ -20,12 +20,26 @@ export function useSignInMethods() {
   });
 }
 
-export function EmailLinkForm() {
+/**
+ * Where to go once the emailed link is followed. The link opens a new page (often a new tab), so
+ * the page asked for (an invitation's, say) waits in this browser's storage, as the link itself
+ * works only in this browser.
+ */
+const NEXT_KEY = 'rhythm.afterSignIn';
+export const rememberNext = (next: string) => localStorage.setItem(NEXT_KEY, next);
+export function takeNext(): string {
+  const next = localStorage.getItem(NEXT_KEY) ?? '/';
+  localStorage.removeItem(NEXT_KEY);
+  return next;
+}
+
+export function EmailLinkForm({ next }: { next: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation({
+    onMutate: () => rememberNext(next),
     mutationFn: (address: string) =>
       ok(
         api.POST('/api/auth/email-link', {

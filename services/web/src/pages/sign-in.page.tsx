@@ -38,7 +38,7 @@ export function SignInPage() {
         {methods.data?.oidc && (
           <OidcButton {...methods.data.oidc} next={sameOriginPath(params.get('next'))} />
         )}
-        {methods.data?.emailLink && <EmailLinkForm />}
+        {methods.data?.emailLink && <EmailLinkForm next={sameOriginPath(params.get('next'))} />}
         {devUsers.data && <DevUsers users={devUsers.data.users} />}
         {!pending && !methods.data && (
           <>
