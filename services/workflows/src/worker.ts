@@ -1,5 +1,5 @@
-// The sessions worker: runs the session, team-settings and team-invitation workflows and their database activities
-// on `sessions`.
+// The sessions worker: runs the session, team-settings, team-invitation and sign-in-link workflows
+// and their database activities on `sessions`.
 import { SESSIONS_TASK_QUEUE } from '@rhythm/domain';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';

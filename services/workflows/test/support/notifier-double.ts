@@ -18,16 +18,20 @@ import {
   type EmailMessage,
   type NotifierActivities,
   type SendResult,
+  type SignInLinkEmail,
+  type SignInLinkNotifierActivities,
   type TeamInvitationEmail,
   type TeamInvitationNotifierActivities,
 } from '@rhythm/domain';
 import { recordDeliveries, type Orm } from '@rhythm/persistence';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 
 export interface NotifierStandIn {
-  activities: NotifierActivities & TeamInvitationNotifierActivities;
+  activities: NotifierActivities & TeamInvitationNotifierActivities & SignInLinkNotifierActivities;
   /** Team invitations as they arrived (retries included). */
   invitations: TeamInvitationEmail[];
+  /** Sign-in links as they arrived, each attempt with when Temporal scheduled it (server time). */
+  signInLinks: { email: SignInLinkEmail; scheduledAt: Date }[];
   /** Every batch as it arrived, retries and duplicates included. */
   batches: EmailMessage[][];
   /** What reached an inbox: each message once, in order. */
@@ -47,6 +51,7 @@ export function notifierStandIn(orm: () => Orm): NotifierStandIn {
   const standIn: NotifierStandIn = {
     batches: [],
     invitations: [],
+    signInLinks: [],
     delivered: [],
     down: false,
     refuse: (address) => refused.add(address),
@@ -55,13 +60,15 @@ export function notifierStandIn(orm: () => Orm): NotifierStandIn {
         standIn.invitations.push(email);
         return { state: 'sent' };
       },
+      async sendSignInLink(email) {
+        const scheduledAt = new Date(Context.current().info.currentAttemptScheduledTimestampMs);
+        standIn.signInLinks.push({ email, scheduledAt });
+        if (standIn.down) throw providerDown();
+        return refused.has(email.to) ? { state: 'failed', reason: 'validation_error' } : { state: 'sent' };
+      },
       async sendEmails(messages: EmailMessage[]): Promise<SendResult[]> {
         standIn.batches.push(messages);
-        if (standIn.down)
-          throw ApplicationFailure.retryable(
-            'application_error (500): An unexpected error occurred.',
-            'EmailProviderUnavailable',
-          );
+        if (standIn.down) throw providerDown();
         const results = messages.map((message): SendResult => {
           const recorded = records.get(message.idempotencyKey);
           if (recorded) return recorded;
@@ -102,4 +109,12 @@ export function notifierStandIn(orm: () => Orm): NotifierStandIn {
     },
   };
   return standIn;
+}
+
+/** What the notifier throws while the provider answers 5xx: retryable, so Temporal retries. */
+function providerDown(): ApplicationFailure {
+  return ApplicationFailure.retryable(
+    'application_error (500): An unexpected error occurred.',
+    'EmailProviderUnavailable',
+  );
 }
