@@ -26,7 +26,10 @@ async function round(adminUrl: string, backend: Backend, sessions: number): Prom
     const round = await seedRound(stack, sessions);
     const before = await footprint(stack);
     const createSeconds = sessions / settings.createPerSecond;
-    const slot = firstSlotAfter(new Date(Date.now() + (createSeconds + 120 + sessions / 100) * 1000));
+    // Time to create them, then to hand the new settings to each (the 1,000-session round took about
+    // a minute for that on a loaded machine), then a margin.
+    const readySeconds = createSeconds + sessions * 0.06 + 120;
+    const slot = firstSlotAfter(new Date(Date.now() + readySeconds * 1000));
     const dueAt = slot.dueAt.getTime();
     say(
       `${backend}: ${sessions} sessions on ${slot.sessionDate}, due at ${slot.dueAt.toISOString()} ` +
