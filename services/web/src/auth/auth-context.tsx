@@ -113,15 +113,28 @@ function SessionProvider({
     void signOutEverywhere(cookieApi);
     forget();
   }, [cookieApi, forget]);
-  const restore = useCallback(async () => {
-    const renewed = await refreshedSession(cookieApi);
-    if (renewed) signIn(renewed);
-    return renewed !== null;
-  }, [cookieApi, signIn]);
+  const restore = useCallback(
+    () =>
+      refreshedSession(cookieApi).then((renewed) => {
+        if (renewed) signIn(renewed);
+        setRestoring(false);
+        return renewed !== null;
+      }),
+    [cookieApi, signIn],
+  );
   // Without a token, the refresh cookie (if any) signs this browser in again.
   useEffect(() => {
-    if (restoring) void restore().then(() => setRestoring(false));
-  }, [restore, restoring]);
+    if (!restoring) return;
+    let current = true;
+    void refreshedSession(cookieApi).then((renewed) => {
+      if (!current) return;
+      if (renewed) signIn(renewed);
+      setRestoring(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [cookieApi, restoring, signIn]);
 
   // A minute before the token expires, renew it; without a refresh cookie, sign out then rather
   // than at the first refused request after it.
