@@ -2,7 +2,7 @@
 // cookies or storage carried over) and page for each test, and everything gone afterwards.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { startStack, type Stack } from './stack.js';
+import { startStack, type Stack, type StackOptions } from './stack.js';
 
 /**
  * An English browser in a zone far from the team's (Europe/Amsterdam): the pages must choose the
@@ -12,7 +12,8 @@ export const browserSettings = { locale: 'en-US', timezoneId: 'America/New_York'
 
 export { screenshot, screenshotsDir } from './browser.js';
 export { signIn, type ApiSession } from './api.js';
-export type { Stack } from './stack.js';
+export type { Stack, StackOptions } from './stack.js';
+export { emailsTo, linkIn, linkTo } from './outbox.js';
 export {
   daysAhead,
   escapeRegExp,
@@ -30,14 +31,14 @@ export interface E2E {
   readonly page: Page;
 }
 
-export function useE2E(): E2E {
+export function useE2E(options: StackOptions = {}): E2E {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
     // Settled, not Promise.all: if one fails, afterAll must still find and close the other.
-    const [started, launched] = await Promise.allSettled([startStack(), launchChromium()]);
+    const [started, launched] = await Promise.allSettled([startStack(options), launchChromium()]);
     if (started.status === 'fulfilled') stack = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
