@@ -7,6 +7,7 @@ function iso(times: SendTimes): Record<keyof SendTimes, string> {
   return {
     invitationAt: times.invitationAt.toISOString(),
     reminderAt: times.reminderAt.toISOString(),
+    escalationAt: times.escalationAt.toISOString(),
     sessionStartsAt: times.sessionStartsAt.toISOString(),
     heldAt: times.heldAt.toISOString(),
   };
@@ -23,6 +24,7 @@ describe('sendTimes in Europe/Amsterdam (clocks change on 29 March and 25 Octobe
     expect(amsterdam('2026-04-03')).toEqual({
       invitationAt: '2026-03-27T08:00:00.000Z',
       reminderAt: '2026-03-31T07:00:00.000Z',
+      escalationAt: '2026-04-02T07:00:00.000Z',
       sessionStartsAt: '2026-04-02T22:00:00.000Z',
       heldAt: '2026-04-03T22:00:00.000Z',
     });
@@ -40,6 +42,7 @@ describe('sendTimes in Europe/Amsterdam (clocks change on 29 March and 25 Octobe
     expect(amsterdam('2026-10-30')).toEqual({
       invitationAt: '2026-10-23T07:00:00.000Z',
       reminderAt: '2026-10-27T08:00:00.000Z',
+      escalationAt: '2026-10-29T08:00:00.000Z',
       sessionStartsAt: '2026-10-29T23:00:00.000Z',
       heldAt: '2026-10-30T23:00:00.000Z',
     });
@@ -72,6 +75,7 @@ describe('sendTimes in America/New_York (clocks change on 8 March and 1 November
     expect(newYork('2026-03-12')).toEqual({
       invitationAt: '2026-03-05T14:00:00.000Z',
       reminderAt: '2026-03-09T13:00:00.000Z',
+      escalationAt: '2026-03-11T13:00:00.000Z',
       sessionStartsAt: '2026-03-12T04:00:00.000Z',
       heldAt: '2026-03-13T04:00:00.000Z',
     });
@@ -81,6 +85,7 @@ describe('sendTimes in America/New_York (clocks change on 8 March and 1 November
     expect(newYork('2026-11-05')).toEqual({
       invitationAt: '2026-10-29T13:00:00.000Z',
       reminderAt: '2026-11-02T14:00:00.000Z',
+      escalationAt: '2026-11-04T14:00:00.000Z',
       sessionStartsAt: '2026-11-05T05:00:00.000Z',
       heldAt: '2026-11-06T05:00:00.000Z',
     });
@@ -92,6 +97,23 @@ describe('sendTimes in America/New_York (clocks change on 8 March and 1 November
 
   it('sends at the first 01:00 (EDT) when the clocks show it twice', () => {
     expect(newYork('2026-11-08', 1).invitationAt).toBe('2026-11-01T05:00:00.000Z');
+  });
+});
+
+describe('escalationAt: the day before at the send hour', () => {
+  it('is on the day the clocks change, at 09:00 local on either side', () => {
+    expect(amsterdam('2026-03-30').escalationAt).toBe('2026-03-29T07:00:00.000Z');
+    expect(amsterdam('2026-10-26').escalationAt).toBe('2026-10-25T08:00:00.000Z');
+    expect(newYork('2026-03-09').escalationAt).toBe('2026-03-08T13:00:00.000Z');
+  });
+
+  it('sends at 03:00 CEST when the send hour 02:00 is skipped that day', () => {
+    expect(amsterdam('2026-03-30', 2).escalationAt).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it('counts 29 February and goes back into the previous year', () => {
+    expect(amsterdam('2028-03-01').escalationAt).toBe('2028-02-29T08:00:00.000Z');
+    expect(amsterdam('2027-01-01').escalationAt).toBe('2026-12-31T08:00:00.000Z');
   });
 });
 
@@ -118,6 +140,7 @@ describe('sendTimes across leap days and year ends', () => {
     expect(amsterdam('2027-01-02')).toEqual({
       invitationAt: '2026-12-26T08:00:00.000Z',
       reminderAt: '2026-12-30T08:00:00.000Z',
+      escalationAt: '2027-01-01T08:00:00.000Z',
       sessionStartsAt: '2027-01-01T23:00:00.000Z',
       heldAt: '2027-01-02T23:00:00.000Z',
     });

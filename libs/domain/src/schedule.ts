@@ -6,6 +6,8 @@ import type { SessionRepeat } from './vocabulary.js';
 // Calendar days, not multiples of 24 hours: the send hour holds across daylight-saving changes.
 export const INVITATION_DAYS_BEFORE = 7;
 export const REMINDER_DAYS_BEFORE = 3;
+/** The process owner's list of items still without a report: the day before, at the send hour. */
+export const ESCALATION_DAYS_BEFORE = 1;
 
 export interface SendTimesInput {
   sessionDate: CalendarDate;
@@ -16,6 +18,7 @@ export interface SendTimesInput {
 export interface SendTimes {
   invitationAt: Date;
   reminderAt: Date;
+  escalationAt: Date;
   sessionStartsAt: Date;
   heldAt: Date;
 }
@@ -37,6 +40,7 @@ export function sendTimes({ sessionDate, timeZone, sendHour }: SendTimesInput): 
   return {
     invitationAt: localInstant(addDays(sessionDate, -INVITATION_DAYS_BEFORE), sendHour, timeZone),
     reminderAt: localInstant(addDays(sessionDate, -REMINDER_DAYS_BEFORE), sendHour, timeZone),
+    escalationAt: localInstant(addDays(sessionDate, -ESCALATION_DAYS_BEFORE), sendHour, timeZone),
     sessionStartsAt: startOfDay(sessionDate, timeZone),
     heldAt: heldAt(sessionDate, timeZone),
   };

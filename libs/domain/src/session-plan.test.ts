@@ -1,4 +1,4 @@
-import { lateInviteDue, planNext, type SessionPlanInput } from './session-plan.js';
+import { lateInviteDue, planNext, stepsDone, type SessionPlanInput } from './session-plan.js';
 
 // Amsterdam is UTC+1 in winter: 09:00 local is 08:00Z.
 const base: SessionPlanInput = {
@@ -7,8 +7,10 @@ const base: SessionPlanInput = {
   sendHour: 9,
   sendInvitation: true,
   sendReminder: true,
+  sendEscalation: false,
   invitation: null,
   remindedFor: [],
+  escalatedFor: [],
 };
 const at = (iso: string) => new Date(iso);
 const plan = (input: Partial<SessionPlanInput>, now: string) => {
@@ -88,6 +90,66 @@ describe('planNext', () => {
 
   it('plans nothing but the end once the session day is over', () => {
     expect(plan({}, '2026-12-16T00:00:00Z')).toEqual({ step: 'held', at: '2026-12-15T23:00:00.000Z' });
+  });
+});
+
+describe('planNext: the escalation the day before', () => {
+  const invitation = { sessionDate: '2026-12-15', at: at('2026-12-08T08:00:00Z') };
+  const escalating = { sendEscalation: true, invitation, remindedFor: ['2026-12-15'] };
+
+  it('comes after the reminder, at the send hour one day before', () => {
+    expect(plan(escalating, '2026-12-12T08:00:01Z')).toEqual({
+      step: 'escalation',
+      at: '2026-12-14T08:00:00.000Z',
+    });
+  });
+
+  it('is done once per date: then the session is held', () => {
+    expect(plan({ ...escalating, escalatedFor: ['2026-12-15'] }, '2026-12-14T08:00:01Z').step).toBe('held');
+  });
+
+  it('follows a move: the new date gets its own escalation', () => {
+    const moved = { ...escalating, sessionDate: '2026-12-22', escalatedFor: ['2026-12-15'] };
+    expect(plan({ ...moved, remindedFor: ['2026-12-15', '2026-12-22'] }, '2026-12-19T09:00:00Z')).toEqual({
+      step: 'escalation',
+      at: '2026-12-21T08:00:00.000Z',
+    });
+  });
+
+  it('is done at once when switched on after its time, the session still ahead', () => {
+    expect(plan(escalating, '2026-12-15T10:00:00Z')).toEqual({
+      step: 'escalation',
+      at: '2026-12-15T10:00:00.000Z',
+    });
+  });
+
+  it('is not planned when off, nor when the invitation itself went out after its time', () => {
+    expect(plan({ ...escalating, sendEscalation: false }, '2026-12-12T08:00:01Z').step).toBe('held');
+    const late = { sessionDate: '2026-12-15', at: at('2026-12-14T12:00:00Z') };
+    expect(plan({ ...escalating, invitation: late }, '2026-12-14T12:00:01Z').step).toBe('held');
+  });
+
+  it('keeps the send hour across the start of summer time (Amsterdam, 29 March 2026)', () => {
+    const spring = { sessionDate: '2026-03-30', at: at('2026-03-23T08:00:00Z') };
+    expect(
+      plan(
+        { ...escalating, sessionDate: '2026-03-30', invitation: spring, remindedFor: ['2026-03-30'] },
+        '2026-03-27T08:00:00Z',
+      ).at,
+    ).toBe('2026-03-29T07:00:00.000Z');
+  });
+});
+
+describe('stepsDone', () => {
+  it('reads the escalated dates from the record, like the reminded ones', () => {
+    const sent = (step: 'invitation' | 'reminder' | 'escalation', sessionDate: string) => ({
+      step,
+      sessionDate,
+      at: at('2026-12-08T08:00:00Z'),
+    });
+    const done = stepsDone([sent('invitation', '2026-12-15'), sent('escalation', '2026-12-15')]);
+    expect(done.escalatedFor).toEqual(['2026-12-15']);
+    expect(done.remindedFor).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { CalendarDate, SendHour, TimeZone } from './calendar-date.js';
 import { sendTimes } from './schedule.js';
 import type { DeliveryStep } from './vocabulary.js';
 
-export type PlannedStep = 'invitation' | 'reminder' | 'held';
+export type PlannedStep = 'invitation' | 'reminder' | 'escalation' | 'held';
 
 export interface SessionPlanInput {
   sessionDate: CalendarDate;
@@ -12,6 +12,8 @@ export interface SessionPlanInput {
   sendHour: SendHour;
   sendInvitation: boolean;
   sendReminder: boolean;
+  /** The day-before list of missing reports to the process owner(s). */
+  sendEscalation: boolean;
   /**
    * When the invitation went out, and for which date; null until it has. Invitations are per
    * session, not per date: owners invited before a move get a "session moved" email instead.
@@ -19,6 +21,8 @@ export interface SessionPlanInput {
   invitation: { sessionDate: CalendarDate; at: Date } | null;
   /** The session dates a reminder has gone out for (a move makes the reminder follow the new date). */
   remindedFor: readonly CalendarDate[];
+  /** The session dates the escalation was done for (sent, or skipped with everything in). */
+  escalatedFor: readonly CalendarDate[];
 }
 
 export interface PlannedNext {
@@ -34,7 +38,10 @@ export interface PlannedNext {
  * 2. the reminder, when on and not yet sent for this date: at 3 days before, or at once when that
  *    has passed, except when the invitation for this date itself went out after the reminder time
  *    (then the invitation was the reminder: no separate one for that date);
- * 3. otherwise the end of the session's day, when it counts as held.
+ * 3. the escalation, when on and not yet done for this date: at 1 day before, or at once when that
+ *    has passed, except when this date's invitation itself went out after the escalation time
+ *    (owners have had no time to report: telling the process owner they have not is noise);
+ * 4. otherwise the end of the session's day, when it counts as held.
  */
 export function planNext(input: SessionPlanInput, now: Date): PlannedNext {
   const times = sendTimes(input);
@@ -49,6 +56,13 @@ export function planNext(input: SessionPlanInput, now: Date): PlannedNext {
   ) {
     return { step: 'reminder', at: due(times.reminderAt) };
   }
+  if (
+    input.sendEscalation &&
+    !input.escalatedFor.includes(input.sessionDate) &&
+    !invitedAtOrAfter(input, times.escalationAt)
+  ) {
+    return { step: 'escalation', at: due(times.escalationAt) };
+  }
   return { step: 'held', at: times.heldAt };
 }
 
@@ -57,15 +71,31 @@ export function reminderCoveredByInvitation(
   input: SessionPlanInput,
   reminderAt: Date = sendTimes(input).reminderAt,
 ): boolean {
+  return invitedAtOrAfter(input, reminderAt);
+}
+
+/** True when this date's invitation went out at or after the escalation time (see planNext). */
+export function escalationCoveredByInvitation(
+  input: SessionPlanInput,
+  escalationAt: Date = sendTimes(input).escalationAt,
+): boolean {
+  return invitedAtOrAfter(input, escalationAt);
+}
+
+function invitedAtOrAfter(input: SessionPlanInput, time: Date): boolean {
   const { invitation } = input;
   return (
     invitation !== null &&
     invitation.sessionDate === input.sessionDate &&
-    invitation.at.getTime() >= reminderAt.getTime()
+    invitation.at.getTime() >= time.getTime()
   );
 }
 
-/** One recorded email (a Delivery row), as far as the plan cares. */
+/**
+ * One recorded email (a Delivery row), as far as the plan cares. An escalation with nothing
+ * missing sends nothing and leaves no row: a run rebuilt from the rows looks again, and still
+ * finds nothing missing (or sends the list if a report was withdrawn meanwhile).
+ */
 export interface RecordedSend {
   step: DeliveryStep;
   sessionDate: CalendarDate;
@@ -80,12 +110,17 @@ export interface RecordedSend {
  */
 export function stepsDone(
   records: readonly RecordedSend[],
-): Pick<SessionPlanInput, 'invitation' | 'remindedFor'> {
+): Pick<SessionPlanInput, 'invitation' | 'remindedFor' | 'escalatedFor'> {
   const last = records.filter((record) => record.step === 'invitation').at(-1);
   return {
     invitation: last ? { sessionDate: last.sessionDate, at: last.at } : null,
-    remindedFor: [...new Set(records.filter((r) => r.step === 'reminder').map((r) => r.sessionDate))],
+    remindedFor: datesOf(records, 'reminder'),
+    escalatedFor: datesOf(records, 'escalation'),
   };
+}
+
+function datesOf(records: readonly RecordedSend[], step: DeliveryStep): CalendarDate[] {
+  return [...new Set(records.filter((r) => r.step === step).map((r) => r.sessionDate))];
 }
 
 /**

@@ -24,7 +24,7 @@ export const TrafficLight = z.enum(['green', 'amber', 'red']);
 export type TrafficLight = z.infer<typeof TrafficLight>;
 
 /** What a Delivery records: one email of one step to one owner for one session date. */
-export const DeliveryStep = z.enum(['invitation', 'reminder', 'moved', 'cancelled']);
+export const DeliveryStep = z.enum(['invitation', 'reminder', 'moved', 'cancelled', 'escalation']);
 export type DeliveryStep = z.infer<typeof DeliveryStep>;
 
 export const DeliveryState = z.enum(['sent', 'skipped', 'failed']);

@@ -44,3 +44,4 @@ export * from './email/pauses.js';
 export * from './membership/process-owners.js';
 export * from './session/overview-queries.js';
 export * from './session/calendar-page.js';
+export * from './session/escalation.js';

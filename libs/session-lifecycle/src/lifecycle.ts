@@ -16,16 +16,24 @@ export interface WorkflowContext {
 export interface SessionRow {
   session: Pick<
     Session,
-    'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat' | 'series' | 'state'
+    | 'id'
+    | 'date'
+    | 'kind'
+    | 'sendInvitation'
+    | 'sendReminder'
+    | 'sendEscalation'
+    | 'repeat'
+    | 'series'
+    | 'state'
   >;
   team: Pick<Team, 'id' | 'name' | 'timeZone' | 'sendHour'>;
 }
 
 export function sessionRow(session: Session, team: Team): SessionRow {
-  const { id, date, kind, sendInvitation, sendReminder, repeat, series, state } = session;
+  const { id, date, kind, sendInvitation, sendReminder, sendEscalation, repeat, series, state } = session;
   const { name, timeZone, sendHour } = team;
   return {
-    session: { id, date, kind, sendInvitation, sendReminder, repeat, series, state },
+    session: { id, date, kind, sendInvitation, sendReminder, sendEscalation, repeat, series, state },
     team: { id: team.id, name, timeZone, sendHour },
   };
 }

@@ -47,6 +47,7 @@ export async function topUpSeries(
         kind: series.kind,
         sendInvitation: series.sendInvitation,
         sendReminder: series.sendReminder,
+        sendEscalation: series.sendEscalation,
         repeat: series.repeat,
         state: 'scheduled',
         series: series.id,

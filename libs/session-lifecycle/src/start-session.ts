@@ -5,7 +5,10 @@ import type { Session, Team } from '@rhythm/persistence';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 
 export function sessionWorkflowInput(
-  session: Pick<Session, 'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'repeat' | 'series'>,
+  session: Pick<
+    Session,
+    'id' | 'date' | 'kind' | 'sendInvitation' | 'sendReminder' | 'sendEscalation' | 'repeat' | 'series'
+  >,
   team: Pick<Team, 'id' | 'timeZone' | 'sendHour'>,
 ): SessionWorkflowInput {
   return {
@@ -18,6 +21,7 @@ export function sessionWorkflowInput(
     sendHour: team.sendHour,
     sendInvitation: session.sendInvitation,
     sendReminder: session.sendReminder,
+    sendEscalation: session.sendEscalation,
     // An occurrence of a series does not make the next one: the keeper does (topUpSeries). Only
     // rows from before series repeat the old way, from their workflow when held.
     repeat: session.series ? 'none' : session.repeat,

@@ -29,7 +29,7 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ sendInvitation: true, sendReminder: false, revision: 0 });
     expect(await signalsOf(testApp().temporal, session.id)).toEqual([
-      { name: 'setNotifications', payload: { invitation: true, reminder: false } },
+      { name: 'setNotifications', payload: { invitation: true, reminder: false, escalation: false } },
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('PATCH /api/teams/{teamId}/sessions/{sessionId}', () => {
   });
 
   it.each([
-    [{}, 'body', 'Name date, sendInvitation or sendReminder'],
+    [{}, 'body', 'Name date, sendInvitation, sendReminder or sendEscalation'],
     [{ date: '2030-02-30' }, 'body.date', 'Invalid ISO date'],
     [{ date: '9999-12-31' }, 'body.date', 'Must be before 9999-01-01'],
     [{ sendReminder: false, kind: 'steering' }, 'body.kind', 'Unknown property'],

@@ -24,6 +24,8 @@ export const LANE: Readonly<Record<DeliveryStep, Lane>> = {
   reminder: 'urgent',
   moved: 'bulk',
   cancelled: 'bulk',
+  // Due at the send hour the day before, like the reminder: the process owner was promised it.
+  escalation: 'urgent',
 };
 
 export interface EmailDressing {

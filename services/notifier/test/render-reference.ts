@@ -68,9 +68,10 @@ export async function compare(name: string, message: EmailMessage, links: Links)
 
 /** Three items, one of each type. */
 export const sampleItems: EmailMessage['items'] = [
-  { id: 's1', type: 'strategy', title: 'Grow in Germany' },
-  { id: 'k1', type: 'kpi', title: 'German revenue' },
-  { id: 'a1', type: 'action', title: 'Hire a sales lead' },
+  // The owners' names show only in the escalation, which lists other people's items.
+  { id: 's1', type: 'strategy', title: 'Grow in Germany', ownerName: 'Ada' },
+  { id: 'k1', type: 'kpi', title: 'German revenue', ownerName: 'Bo' },
+  { id: 'a1', type: 'action', title: 'Hire a sales lead', ownerName: 'Ada' },
 ];
 
 /** The message the cases vary: an invitation to Noah with the three sample items. */

@@ -23,6 +23,8 @@ export interface EmailItem {
   id: string;
   type: ItemType;
   title: string;
+  /** For `escalation`: the item's owner, whom the process owner may chase. */
+  ownerName?: string;
 }
 
 /** An owner with the items an email is about: all involved items, or only the missing ones. */

@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { z } from 'zod';
 import { CalendarDate, SendHour, TimeZone } from '../calendar-date.js';
+import type { PlannedStep } from '../session-plan.js';
 import { SessionKind, SessionRepeat, type DeliveryStep, type SessionState } from '../vocabulary.js';
 
 /**
@@ -19,6 +20,11 @@ export const SessionWorkflowInputV1 = z.object({
   sendHour: SendHour,
   sendInvitation: z.boolean(),
   sendReminder: z.boolean(),
+  /**
+   * The escalation the day before (issue 16). Optional rather than a version 2: inputs of runs
+   * started before it lack it and read as off, which is also what they did.
+   */
+  sendEscalation: z.boolean().optional(),
   repeat: SessionRepeat,
 });
 export type SessionWorkflowInput = z.infer<typeof SessionWorkflowInputV1>;
@@ -28,6 +34,7 @@ export type RescheduleSignal = z.infer<typeof RescheduleSignal>;
 export const SetNotificationsSignal = z.object({
   invitation: z.boolean().optional(),
   reminder: z.boolean().optional(),
+  escalation: z.boolean().optional(),
 });
 export type SetNotificationsSignal = z.infer<typeof SetNotificationsSignal>;
 export const CancelSignal = z.object({ reason: z.string().max(500).optional() });
@@ -60,7 +67,7 @@ export interface SessionStatus {
   sessionDate: string;
   kind: SessionKind;
   state: SessionState;
-  next: { step: 'invitation' | 'reminder' | 'held'; at: string } | null;
+  next: { step: PlannedStep; at: string } | null;
   /** Each send: who it reached (`recipients`) and, since v2, whom the provider refused and why. */
   sent: {
     step: NotificationStep;

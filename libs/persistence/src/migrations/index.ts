@@ -10,6 +10,7 @@ import { Migration20261130060000_email_batch } from './Migration20261130060000_e
 import { Migration20261201010000_invitation } from './Migration20261201010000_invitation.js';
 import { Migration20261201020000_sign_in } from './Migration20261201020000_sign_in.js';
 import { Migration20261201030000_user_time_zone } from './Migration20261201030000_user_time_zone.js';
+import { Migration20261201040000_session_escalation } from './Migration20261201040000_session_escalation.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (MikroORM's `migrationsList`) instead of globbed
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201010000_invitation', class: Migration20261201010000_invitation },
   { name: 'Migration20261201020000_sign_in', class: Migration20261201020000_sign_in },
   { name: 'Migration20261201030000_user_time_zone', class: Migration20261201030000_user_time_zone },
+  { name: 'Migration20261201040000_session_escalation', class: Migration20261201040000_session_escalation },
 ];

@@ -96,6 +96,7 @@ async function writeDemo(em: EntityManager, now: Date): Promise<DemoSeedResult> 
         kind,
         sendInvitation: true,
         sendReminder: true,
+        sendEscalation: kind === 'steering', // As the API schedules it.
         repeat: 'none',
         state: 'scheduled',
       });

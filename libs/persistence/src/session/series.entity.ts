@@ -22,6 +22,8 @@ export const Series = defineEntity({
     anchorIndex: p.integer().default(0),
     sendInvitation: p.boolean().default(true),
     sendReminder: p.boolean().default(true),
+    /** Each occurrence's escalation switch, as the API chose it for the first (issue 16). */
+    sendEscalation: p.boolean().default(false),
     /** active: makes occurrences; stopped: makes no more (those made stay); cancelled: all cancelled. */
     state: p.enum(['active', 'stopped', 'cancelled'] as const).default('active'),
     createdAt: createdAtProperty(),

@@ -20,6 +20,11 @@ export const Session = defineEntity({
     sendInvitation: p.boolean().default(true),
     sendReminder: p.boolean().default(true),
     /**
+     * The day-before list of items still without a report, to the process owner(s). The API sets it
+     * (on for steering sessions unless asked otherwise); false for rows made before the column.
+     */
+    sendEscalation: p.boolean().default(false),
+    /**
      * The old way of repeating, kept for rows made before series: the workflow makes the next
      * occurrence when this one is held. Occurrences of a series have 'none' here.
      */

@@ -37,6 +37,7 @@ export interface SessionOptions {
   kind?: SessionKind;
   sendInvitation?: boolean;
   sendReminder?: boolean;
+  sendEscalation?: boolean;
   repeat?: SessionRepeat;
 }
 
@@ -48,6 +49,7 @@ export async function createSession(orm: Orm, team: Team, options: SessionOption
     kind: options.kind ?? 'doing',
     sendInvitation: options.sendInvitation ?? true,
     sendReminder: options.sendReminder ?? true,
+    sendEscalation: options.sendEscalation ?? false,
     repeat: options.repeat ?? 'none',
     state: 'scheduled',
   });

@@ -2,6 +2,7 @@
 // (or the notifier gave up on) and that have not gone out since, by step. Read from the Delivery
 // rows at scrape time, so every API replica reports the same durable truth, whichever notifier
 // replica recorded the failure. Alert when it stays above 0: someone must fix the cause and retry.
+import { DeliveryStep } from '@rhythm/domain';
 import type { Orm } from '@rhythm/persistence';
 import { Gauge, type Registry } from 'prom-client';
 
@@ -18,7 +19,7 @@ export function registerDeliveryMetrics(registry: Registry, orm: Orm): void {
          where d."state" = 'failed' and s."state" = 'scheduled' group by d."step"`,
       );
       this.reset();
-      for (const step of ['invitation', 'reminder', 'moved', 'cancelled']) {
+      for (const step of DeliveryStep.options) {
         const row = rows.find((r) => r.step === step);
         this.set({ step }, row ? Number(row.count) : 0);
       }

@@ -16,6 +16,10 @@ export const CreateSessionInput = z.strictObject({
   repeat: SessionRepeat.default('none'),
   sendInvitation: z.boolean().default(true),
   sendReminder: z.boolean().default(true),
+  sendEscalation: z.boolean().optional().meta({
+    description:
+      'The list of items still without a report, to the process owner(s) the day before. Default: on for steering sessions, off for doing sessions.',
+  }),
 });
 export type CreateSessionInput = z.output<typeof CreateSessionInput>;
 
@@ -27,9 +31,13 @@ export const IdempotencyKey = z
 export const RescheduleInput = z.strictObject({ date: CalendarDate });
 
 export const NotificationsInput = z
-  .strictObject({ invitation: z.boolean().optional(), reminder: z.boolean().optional() })
-  .refine((value) => value.invitation !== undefined || value.reminder !== undefined, {
-    message: 'Name invitation, reminder or both',
+  .strictObject({
+    invitation: z.boolean().optional(),
+    reminder: z.boolean().optional(),
+    escalation: z.boolean().optional(),
+  })
+  .refine((value) => Object.values(value).some((on) => on !== undefined), {
+    message: 'Name invitation, reminder or escalation',
   });
 export type NotificationsInput = z.output<typeof NotificationsInput>;
 

@@ -34,7 +34,7 @@ describe('setNotifications', () => {
     });
     expect(changed).toMatchObject({ sendInvitation: true, sendReminder: false });
     expect(await signalsOf(t.harness.client, session.id)).toEqual([
-      { name: 'setNotifications', payload: { invitation: true, reminder: false } },
+      { name: 'setNotifications', payload: { invitation: true, reminder: false, escalation: false } },
     ]);
   });
 
@@ -53,8 +53,8 @@ describe('setNotifications', () => {
     ).rejects.toBeInstanceOf(SessionChangeNotSavedError);
     expect(await row(session.id)).toMatchObject({ sendInvitation: true, sendReminder: true });
     expect(await signalsOf(t.harness.client, session.id)).toEqual([
-      { name: 'setNotifications', payload: { invitation: false, reminder: true } },
-      { name: 'setNotifications', payload: { invitation: true, reminder: true } },
+      { name: 'setNotifications', payload: { invitation: false, reminder: true, escalation: false } },
+      { name: 'setNotifications', payload: { invitation: true, reminder: true, escalation: false } },
     ]);
   });
 });

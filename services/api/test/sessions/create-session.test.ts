@@ -63,6 +63,7 @@ describe('createSession', () => {
       sendHour: 9,
       sendInvitation: true,
       sendReminder: true,
+      sendEscalation: true, // A steering session created without it escalates.
       repeat: 'none', // The keeper makes the series' next occurrences, not the workflow.
     });
   });

@@ -2,6 +2,7 @@
 // database: its counts, who is missing, who was invited and reminded, and the preview of the next send.
 import { jest } from '@jest/globals';
 import { addDays, localInstant } from '@rhythm/domain';
+import { Membership, User } from '@rhythm/persistence';
 import { addReport } from '@rhythm/persistence/testing';
 import { useSessionHarness } from '../support/session-harness.js';
 import { sessionRecords } from '../support/session-records.js';
@@ -109,5 +110,27 @@ describe('sessionStatus', () => {
 
     await t.harness.service.cancelSession(t.fixture.team.id, session.id);
     expect((await t.harness.service.sessionStatus(t.fixture.team.id, session.id)).next).toBeNull();
+  });
+
+  it('previews the escalation the day before: the process owner, with every item still missing and its owner', async () => {
+    const em = t.harness.orm.em.fork();
+    const pim = em.create(User, { name: 'Pim', email: `pim-${t.fixture.team.id}@example.com`, locale: 'en' });
+    em.create(Membership, { team: t.fixture.team.id, user: pim, roles: ['process_owner'] });
+    await em.flush();
+    // Two days ahead, invited a minute ago: after the reminder time (no separate reminder), before
+    // the escalation's (09:00 tomorrow).
+    const session = await schedule(2, 'steering');
+    await delivered(session, t.fixture.ada, 'invitation', new Date(Date.now() - 60_000));
+    await addReport(t.harness.orm, t.fixture.items.strategy, t.fixture.ada, new Date());
+
+    const status = await t.harness.service.sessionStatus(t.fixture.team.id, session.id);
+    expect(status.session.sendEscalation).toBe(true);
+    expect(status.next).toMatchObject({
+      step: 'escalation',
+      at: nineAm(addDays(session.date, -1)).toISOString(),
+    });
+    expect(status.next?.recipients.map((r) => [r.owner.name, r.skipped])).toEqual([['Pim', null]]);
+    const items = status.next?.recipients[0]?.items.map((item) => `${item.title} (${item.ownerName})`);
+    expect(items?.sort()).toEqual(['Action A (Ada)', 'Action B (Bo)', 'Action C (Cy)', 'Revenue (Bo)']);
   });
 });

@@ -24,7 +24,11 @@ export async function sessionWorkflow(input: SessionWorkflowInput): Promise<void
     skipped: [],
     changes: [],
   };
-  const flags = { invitation: input.sendInvitation, reminder: input.sendReminder };
+  const flags = {
+    invitation: input.sendInvitation,
+    reminder: input.sendReminder,
+    escalation: input.sendEscalation ?? false,
+  };
   setHandler(statusQuery, () => status);
   setHandler(rescheduleSignal, ({ date }) => {
     status.changes.push({
@@ -34,7 +38,7 @@ export async function sessionWorkflow(input: SessionWorkflowInput): Promise<void
     status.sessionDate = date;
   });
   setHandler(setNotificationsSignal, (switches) => {
-    const what = (['invitation', 'reminder'] as const)
+    const what = (['invitation', 'reminder', 'escalation'] as const)
       .filter((flag) => switches[flag] !== undefined && switches[flag] !== flags[flag])
       .map((flag) => {
         flags[flag] = switches[flag]!;

@@ -20,6 +20,8 @@ export interface EmailItemView {
   title: string;
   typeLabel: string;
   reportUrl: string;
+  /** Only in the escalation, which lists other people's items. */
+  ownerName?: string;
 }
 
 export interface EmailModel {
@@ -59,6 +61,8 @@ export function buildEmailModel(message: EmailMessage, links: Links): EmailModel
       title: item.title,
       typeLabel: t.itemType[item.type],
       reportUrl: `${web}/${sessionPath}/items/${encodeURIComponent(item.id)}/report`,
+      // Other templates never name the owner (it is the recipient): their structure has no slot.
+      ...(message.template === 'escalation' ? { ownerName: item.ownerName ?? '' } : {}),
     })),
     sessionUrl: `${web}/${sessionPath}`,
     calendarUrl: links.secret

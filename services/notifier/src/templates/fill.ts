@@ -31,7 +31,9 @@ export function fillTemplate(
   const scalars = valuesOf(slotValues(template, model), (name, raw) =>
     name === PREVIEW ? cachedPreviewMarkup(raw) : escapeLikeReact(raw),
   );
-  const items = model.items.map((item) => valuesOf(item, (_, raw) => escapeLikeReact(raw)));
+  const items = model.items.map((item) =>
+    valuesOf({ ...item, ownerName: item.ownerName }, (_, raw) => escapeLikeReact(raw)),
+  );
   const scalar: Values = (slot) => scalars[slot.name as ScalarSlot];
 
   const parts = [

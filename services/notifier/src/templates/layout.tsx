@@ -46,6 +46,7 @@ export function Layout({ model, words, children }: LayoutProps) {
               <li key={item.id} style={styles.item}>
                 <strong>{item.title}</strong> ({item.typeLabel}) ·{' '}
                 <Link href={item.reportUrl}>{t.reportLink}</Link>
+                {item.ownerName === undefined ? null : ` · ${t.itemOwner(item.ownerName)}`}
               </li>
             ))}
           </ul>

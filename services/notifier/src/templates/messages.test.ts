@@ -10,7 +10,7 @@ const _incomplete: Record<Locale, Messages> = {
 
 describe('messages', () => {
   const facts: Facts = { team: 'Team Atlas', kind: 'x', date: 'y' };
-  const steps: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled'];
+  const steps: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled', 'escalation'];
 
   it.each(steps)('translates every %s sentence, none left in English', (step) => {
     for (const key of ['subject', 'preview', 'intro'] as const) {

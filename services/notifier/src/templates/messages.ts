@@ -28,6 +28,8 @@ export interface Messages extends Record<DeliveryStep, TemplateMessages> {
   itemType: Record<ItemType, string>;
   greeting: (name: string) => string;
   reportLink: string;
+  /** Beside each item of the escalation: whom the process owner may chase. */
+  itemOwner: (name: string) => string;
   sessionLink: string;
   reason: (reason: string) => string;
   timeZoneNote: (timeZone: string) => string;
@@ -41,6 +43,7 @@ export const messages: Record<Locale, Messages> = {
     itemType: { strategy: 'strategy', kpi: 'KPI', action: 'action' },
     greeting: (name) => `Hi ${name},`,
     reportLink: 'Progress report',
+    itemOwner: (name) => `owner: ${name}`,
     sessionLink: 'See all items for this session',
     reason: (reason) => `Reason: ${reason}`,
     timeZoneNote: (timeZone) => `Dates are in your team's time zone (${timeZone}).`,
@@ -78,6 +81,14 @@ export const messages: Record<Locale, Messages> = {
       itemsHeading: 'Your items, for reference',
       calendarLink: 'Update your calendar',
     },
+    escalation: {
+      subject: ({ team, kind, date }) => `${team}: reports still missing for the ${kind} on ${date}`,
+      preview: ({ kind, date }) => `Not every item has a progress report yet for the ${kind} on ${date}.`,
+      intro: ({ team, kind, date }) =>
+        `The ${kind} of ${team} is on ${date}. These items still have no current progress report, each with its owner, in case you want to follow up:`,
+      itemsHeading: 'Still without a report',
+      calendarLink: 'Add to your calendar',
+    },
   },
   // Informal "je", as Dutch workplace software usually addresses people. The session kinds are
   // named after what they review ("actiesessie", "strategiesessie"), plain Dutch compounds rather
@@ -88,6 +99,7 @@ export const messages: Record<Locale, Messages> = {
     itemType: { strategy: 'strategie', kpi: 'KPI', action: 'actie' },
     greeting: (name) => `Hoi ${name},`,
     reportLink: 'Voortgangsrapportage',
+    itemOwner: (name) => `eigenaar: ${name}`,
     sessionLink: 'Bekijk alle items van deze sessie',
     reason: (reason) => `Reden: ${reason}`,
     timeZoneNote: (timeZone) => `Datums volgen de tijdzone van je team (${timeZone}).`,
@@ -125,6 +137,15 @@ export const messages: Record<Locale, Messages> = {
         `De ${kind} van ${team} op ${date} gaat niet door. Je hoeft er niets voor te rapporteren.`,
       itemsHeading: 'Je items, ter informatie',
       calendarLink: 'Werk je agenda bij',
+    },
+    escalation: {
+      subject: ({ team, kind, date }) => `${team}: nog ontbrekende rapportages voor de ${kind} van ${date}`,
+      preview: ({ kind, date }) =>
+        `Nog niet elk item heeft een voortgangsrapportage voor de ${kind} van ${date}.`,
+      intro: ({ team, kind, date }) =>
+        `De ${kind} van ${team} is op ${date}. Voor deze items ontbreekt nog een actuele voortgangsrapportage; bij elk staat de eigenaar, voor als je wilt navragen:`,
+      itemsHeading: 'Nog zonder rapportage',
+      calendarLink: 'Zet in je agenda',
     },
   },
 };

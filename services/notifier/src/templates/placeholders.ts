@@ -107,6 +107,7 @@ export function placeholderModel(s: Structure, itemCount: number): EmailModel {
       title: itemToken(i, 'title'),
       typeLabel: itemToken(i, 'typeLabel'),
       reportUrl: itemToken(i, 'reportUrl'),
+      ...(s.template === 'escalation' ? { ownerName: itemToken(i, 'ownerName') } : {}),
     })),
     sessionUrl: token('sessionUrl'),
     calendarUrl: token('calendarUrl'),

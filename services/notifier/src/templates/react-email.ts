@@ -8,6 +8,7 @@ import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { CancelledEmail } from './cancelled.email.js';
 import type { EmailModel } from './email-model.js';
+import { EscalationEmail } from './escalation.email.js';
 import { InvitationEmail } from './invitation.email.js';
 import type { TemplateProps } from './layout.js';
 import { MovedEmail } from './moved.email.js';
@@ -19,6 +20,7 @@ const templates: Record<DeliveryStep, FunctionComponent<TemplateProps>> = {
   reminder: ReminderEmail,
   moved: MovedEmail,
   cancelled: CancelledEmail,
+  escalation: EscalationEmail,
 };
 
 export function assertTemplate(template: DeliveryStep): void {

@@ -6,7 +6,7 @@ import type { DeliveryStep, EmailMessage, ItemType, Locale, SessionKind } from '
 import { baseMessage, compare, seeded, type Comparison } from '../../test/render-reference.js';
 import type { Links } from './render.js';
 
-const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled'];
+const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled', 'escalation'];
 const locales: Locale[] = ['en', 'nl'];
 const kinds: SessionKind[] = ['doing', 'steering'];
 const types: ItemType[] = ['strategy', 'kpi', 'action'];
@@ -14,7 +14,12 @@ const plain: Links = { web: 'https://rhythm.example' };
 const signed: Links = { web: 'https://rhythm.example/', secret: 'equivalence-test-email-link-secret-0123' };
 
 function items(count: number, title = (i: number) => `Item ${i + 1}`): EmailMessage['items'] {
-  return Array.from({ length: count }, (_, i) => ({ id: `item-${i}`, type: types[i % 3]!, title: title(i) }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `item-${i}`,
+    type: types[i % 3]!,
+    title: title(i),
+    ownerName: `Owner ${i + 1}`,
+  }));
 }
 
 /** Every comparison must match; none of these may need the React Email fallback. */
@@ -96,6 +101,7 @@ describe('a seeded mix of values, compiled', () => {
           id: pick(ids),
           type: pick(types),
           title: pick(words),
+          ownerName: pick(words),
         })),
       });
       results.push(await compare(`mix ${n}`, message, random() < 0.5 ? plain : signed));

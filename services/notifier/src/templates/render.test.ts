@@ -21,7 +21,7 @@ const formattedDate: Record<Locale, RegExp> = {
   en: /Tuesday,? 15 December 2026/,
   nl: /dinsdag 15 december 2026/,
 };
-const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled'];
+const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled', 'escalation'];
 const locales: Locale[] = ['en', 'nl'];
 const cases = templates.flatMap((template) => locales.map((locale) => [template, locale] as const));
 

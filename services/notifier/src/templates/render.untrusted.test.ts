@@ -31,7 +31,7 @@ const hostile = [
   Array.from({ length: 2_000 }, (_, i) => `w${i}`).join('  '),
 ];
 
-const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled'];
+const templates: DeliveryStep[] = ['invitation', 'reminder', 'moved', 'cancelled', 'escalation'];
 const locales: Locale[] = ['en', 'nl'];
 const secret = 'untrusted-test-email-link-secret-0123456';
 const plain: Links = { web: 'https://rhythm.example' };
@@ -44,6 +44,9 @@ const fields: Record<string, (value: string, message: EmailMessage) => Links | v
   itemTitle: (value, m) =>
     void (m.items = m.items.map((item, i) => (i === 1 ? { ...item, title: value } : item))),
   everyItemTitle: (value, m) => void (m.items = m.items.map((item) => ({ ...item, title: value }))),
+  // Shown in the escalation only.
+  itemOwnerName: (value, m) =>
+    void (m.items = m.items.map((item, i) => (i === 1 ? { ...item, ownerName: value } : item))),
   reason: (value, m) => void (m.reason = value),
   timeZone: (value, m) => void (m.timeZone = value),
   itemId: (value, m) => void (m.items = m.items.map((item, i) => (i === 0 ? { ...item, id: value } : item))),
@@ -72,7 +75,10 @@ describe.each(Object.keys(fields))('untrusted text as the %s', (field) => {
         }
     expect(results).toHaveLength(hostile.length * templates.length * locales.length);
     expect(results.filter((r) => r.differences.length > 0)).toEqual([]);
-    const expectedFallbacks = field === 'teamName' ? hostile.filter(blank).length * 8 : 0;
+    // A blank team name leaves a line without words in every email; a blank owner name does not:
+    // "owner:" stays on the line.
+    const expectedFallbacks =
+      field === 'teamName' ? hostile.filter(blank).length * templates.length * locales.length : 0;
     expect(results.filter((r) => r.fellBack)).toHaveLength(expectedFallbacks);
   });
 });

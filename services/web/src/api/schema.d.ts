@@ -973,6 +973,8 @@ export interface components {
             sendInvitation: boolean;
             /** @default true */
             sendReminder: boolean;
+            /** @description The list of items still without a report, to the process owner(s) the day before. Default: on for steering sessions, off for doing sessions. */
+            sendEscalation?: boolean;
         };
         /** @description Only the properties sent change. */
         SessionChanges: {
@@ -983,6 +985,7 @@ export interface components {
             date?: string;
             sendInvitation?: boolean;
             sendReminder?: boolean;
+            sendEscalation?: boolean;
         };
         SeriesChanges: {
             /** @enum {string} */
@@ -1548,6 +1551,7 @@ export interface components {
             repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
             sendInvitation: boolean;
             sendReminder: boolean;
+            sendEscalation: boolean;
             /**
              * @description Held and cancelled sessions no longer change.
              * @enum {string}
@@ -1605,6 +1609,7 @@ export interface components {
             repeat: "none" | "weekly" | "every_two_weeks" | "monthly" | "quarterly";
             sendInvitation: boolean;
             sendReminder: boolean;
+            sendEscalation: boolean;
             /**
              * @description Held and cancelled sessions no longer change.
              * @enum {string}
@@ -1655,7 +1660,7 @@ export interface components {
             state: "scheduled" | "cancelled" | "held";
             next: {
                 /** @enum {string} */
-                step: "invitation" | "reminder" | "held";
+                step: "invitation" | "reminder" | "escalation" | "held";
                 /**
                  * Format: date-time
                  * @example 2026-11-25T09:00:00.000Z
@@ -1664,7 +1669,7 @@ export interface components {
             } | null;
             sent: {
                 /** @enum {string} */
-                step: "invitation" | "reminder" | "moved" | "cancelled";
+                step: "invitation" | "reminder" | "moved" | "cancelled" | "escalation";
                 /**
                  * Format: date-time
                  * @example 2026-11-25T09:00:00.000Z
@@ -1676,7 +1681,7 @@ export interface components {
             }[];
             skipped: {
                 /** @enum {string} */
-                step: "invitation" | "reminder" | "moved" | "cancelled";
+                step: "invitation" | "reminder" | "moved" | "cancelled" | "escalation";
                 reason: string;
             }[];
             changes: {
@@ -1752,6 +1757,7 @@ export interface components {
             /** @enum {string} */
             type: "strategy" | "kpi" | "action";
             title: string;
+            ownerName?: string;
         };
         SessionItemOwner: {
             /**
@@ -1809,10 +1815,16 @@ export interface components {
             reminded: components["schemas"]["Delivery"][];
             /** @description Every email recorded for the session, skips included. */
             deliveries: components["schemas"]["Delivery"][];
+            /** @description Steps the workflow did without an email (an escalation with every report in), and why. */
+            skippedSteps: {
+                /** @enum {string} */
+                step: "invitation" | "reminder" | "moved" | "cancelled" | "escalation";
+                reason: string;
+            }[];
             /** @description What goes out next, when and to whom, by the workflow’s own rule; null once held or cancelled. */
             next: {
                 /** @enum {string} */
-                step: "invitation" | "reminder" | "held";
+                step: "invitation" | "reminder" | "escalation" | "held";
                 /**
                  * Format: date-time
                  * @example 2026-11-25T09:00:00.000Z
@@ -1829,7 +1841,7 @@ export interface components {
         };
         Delivery: {
             /** @enum {string} */
-            step: "invitation" | "reminder" | "moved" | "cancelled";
+            step: "invitation" | "reminder" | "moved" | "cancelled" | "escalation";
             /**
              * Format: uuid
              * @description A UUID.

@@ -20,7 +20,7 @@ export const enSessions = {
     nobody: 'Nobody: every owner has reported.',
     done: 'Nothing more to send',
     doneBecause: {
-      scheduled: 'Invitation and reminder are switched off or done.',
+      scheduled: 'Invitation, reminder and escalation are switched off or done.',
       held: 'The session has been held.',
       cancelled: 'The session was cancelled.',
     },
@@ -40,6 +40,7 @@ export const enSessions = {
     move: 'Move session',
     sendInvitation: 'Send invitation',
     sendReminder: 'Send reminder',
+    sendEscalation: 'Send escalation',
     cancel: 'Cancel session',
     cancelTitle: 'Cancel this session?',
     cancelExplain:

@@ -69,8 +69,14 @@ export const en = {
     reminder: 'Reminder',
     moved: 'Session moved',
     cancelled: 'Session cancelled',
+    escalation: 'Escalation',
   },
-  nextSteps: { invitation: 'invitation', reminder: 'reminder', held: 'session held' },
+  nextSteps: {
+    invitation: 'invitation',
+    reminder: 'reminder',
+    escalation: 'escalation to the process owner',
+    held: 'session held',
+  },
   deliveryStates: { sent: 'sent', skipped: 'skipped', failed: 'failed' },
   signIn: {
     title: 'Sign in',
@@ -155,10 +161,14 @@ export const en = {
     sendInvitationHint: 'A week before, to the owners of the items involved.',
     sendReminder: 'Send reminder',
     sendReminderHint: 'Three days before, to owners who still have to report.',
+    sendEscalation: 'Send escalation',
+    sendEscalationHint:
+      'The day before, to the process owner: the items still without a report and their owners.',
   },
   session: {
     invitation: 'invitation {{value}}',
     reminder: 'reminder {{value}}',
+    escalation: 'escalation {{value}}',
     readOnly: {
       held: 'This session has been held and can no longer be changed.',
       cancelled: 'This session was cancelled and can no longer be changed.',

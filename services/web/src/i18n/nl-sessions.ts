@@ -22,7 +22,7 @@ export const nlSessions: Shape<typeof enSessions> = {
     nobody: 'Niemand: iedere eigenaar heeft gerapporteerd.',
     done: 'Niets meer te versturen',
     doneBecause: {
-      scheduled: 'Uitnodiging en herinnering staan uit of zijn verstuurd.',
+      scheduled: 'Uitnodiging, herinnering en escalatie staan uit of zijn gedaan.',
       held: 'De sessie is gehouden.',
       cancelled: 'De sessie is geannuleerd.',
     },
@@ -42,6 +42,7 @@ export const nlSessions: Shape<typeof enSessions> = {
     move: 'Sessie verplaatsen',
     sendInvitation: 'Uitnodiging sturen',
     sendReminder: 'Herinnering sturen',
+    sendEscalation: 'Escalatie sturen',
     cancel: 'Sessie annuleren',
     cancelTitle: 'Deze sessie annuleren?',
     cancelExplain:

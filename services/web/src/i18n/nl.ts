@@ -71,8 +71,14 @@ export const nl: Shape<typeof en> = {
     reminder: 'Herinnering',
     moved: 'Sessie verplaatst',
     cancelled: 'Sessie geannuleerd',
+    escalation: 'Escalatie',
   },
-  nextSteps: { invitation: 'uitnodiging', reminder: 'herinnering', held: 'sessie gehouden' },
+  nextSteps: {
+    invitation: 'uitnodiging',
+    reminder: 'herinnering',
+    escalation: 'escalatie naar de proceseigenaar',
+    held: 'sessie gehouden',
+  },
   deliveryStates: { sent: 'verstuurd', skipped: 'overgeslagen', failed: 'mislukt' },
   signIn: {
     title: 'Inloggen',
@@ -156,10 +162,14 @@ export const nl: Shape<typeof en> = {
     sendInvitationHint: 'Een week vooraf, aan de eigenaren van de betrokken onderdelen.',
     sendReminder: 'Herinnering sturen',
     sendReminderHint: 'Drie dagen vooraf, aan eigenaren die nog moeten rapporteren.',
+    sendEscalation: 'Escalatie sturen',
+    sendEscalationHint:
+      'De dag vooraf, aan de proceseigenaar: de onderdelen nog zonder rapportage en hun eigenaren.',
   },
   session: {
     invitation: 'uitnodiging {{value}}',
     reminder: 'herinnering {{value}}',
+    escalation: 'escalatie {{value}}',
     readOnly: {
       held: 'Deze sessie is gehouden en kan niet meer worden gewijzigd.',
       cancelled: 'Deze sessie is geannuleerd en kan niet meer worden gewijzigd.',

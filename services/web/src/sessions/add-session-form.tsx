@@ -1,4 +1,5 @@
-// "Add session" in the Calendar section: date, doing or steering, repeat, invitation and reminder.
+// "Add session" in the Calendar section: date, doing or steering, repeat, invitation, reminder and
+// the escalation the day before (until touched it follows the kind, as the API's default does).
 // The API's 422 field errors are shown next to their inputs; anything else above the buttons.
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +10,7 @@ import { todayIn } from '../i18n/format';
 import { useCreateSession, type NewSession } from './session-mutations';
 
 const repeats = ['none', 'weekly', 'every_two_weeks', 'monthly', 'quarterly'] as const;
-const fields = ['date', 'kind', 'repeat', 'sendInvitation', 'sendReminder'];
+const fields = ['date', 'kind', 'repeat', 'sendInvitation', 'sendReminder', 'sendEscalation'];
 
 interface Props {
   teamId: string;
@@ -82,6 +83,12 @@ export function AddSessionForm({ teamId, timeZone, onCreated, onCancel }: Props)
           description={t('addSession.sendReminderHint')}
           checked={form.sendReminder}
           onChange={(event) => set('sendReminder', event.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t('addSession.sendEscalation')}
+          description={t('addSession.sendEscalationHint')}
+          checked={form.sendEscalation ?? form.kind === 'steering'}
+          onChange={(event) => set('sendEscalation', event.currentTarget.checked)}
         />
         <FormError error={create.error} fields={fields} />
         <Group justify="flex-end">

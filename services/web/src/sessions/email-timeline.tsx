@@ -73,6 +73,13 @@ export function EmailTimeline({ status, timeZone }: { status: Status; timeZone: 
           </List>
         </Timeline.Item>
       ))}
+      {status.skippedSteps.map((skip) => (
+        <Timeline.Item key={`skipped/${skip.step}/${skip.reason}`} title={t(`steps.${skip.step}`)}>
+          <Text size="sm" c="dimmed">
+            {t('deliveryStates.skipped')} ({skip.reason})
+          </Text>
+        </Timeline.Item>
+      ))}
       {next ? (
         <Timeline.Item title={t('timeline.next', { step: t(`nextSteps.${next.step}`) })} lineVariant="dashed">
           <Text size="sm">{formatInstant(next.at, i18n.language, timeZone)}</Text>

@@ -90,6 +90,12 @@ function NotificationSwitches({ session }: { session: Session }) {
         disabled={update.isPending}
         onChange={(event) => update.mutate({ sendReminder: event.currentTarget.checked })}
       />
+      <Switch
+        label={t('controls.sendEscalation')}
+        checked={pending?.sendEscalation ?? session.sendEscalation}
+        disabled={update.isPending}
+        onChange={(event) => update.mutate({ sendEscalation: event.currentTarget.checked })}
+      />
       {update.isError && <ErrorMessage error={update.error} />}
     </Stack>
   );

@@ -71,7 +71,8 @@ function SessionView({
               </Badge>
               <Text size="sm" c="dimmed">
                 {t('session.invitation', { value: t(session.sendInvitation ? 'common.on' : 'common.off') })} ·{' '}
-                {t('session.reminder', { value: t(session.sendReminder ? 'common.on' : 'common.off') })}
+                {t('session.reminder', { value: t(session.sendReminder ? 'common.on' : 'common.off') })} ·{' '}
+                {t('session.escalation', { value: t(session.sendEscalation ? 'common.on' : 'common.off') })}
               </Text>
             </Group>
           </Stack>

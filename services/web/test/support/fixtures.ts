@@ -40,6 +40,7 @@ export function session(overrides: Partial<Schemas['Session']> = {}): Schemas['S
     repeat: 'none',
     sendInvitation: true,
     sendReminder: true,
+    sendEscalation: false,
     state: 'scheduled',
     previousSessionId: null,
     seriesId: null,
@@ -99,6 +100,7 @@ export function status(overrides: Partial<Schemas['SessionStatus']> = {}): Schem
         providerStatus: null,
       },
     ],
+    skippedSteps: [],
     next: {
       step: 'reminder',
       at: '2026-12-01T08:00:00.000Z',

@@ -6,6 +6,7 @@ import {
   EMAIL_RETRY_BOUND,
   NOTIFICATIONS_TASK_QUEUE,
   emailMessage,
+  escalationCoveredByInvitation,
   lateInviteDue,
   reminderCoveredByInvitation,
   type DeliveryStep,
@@ -48,6 +49,12 @@ export async function invite(input: SessionWorkflowInput, memory: SessionMemory)
     memory.skipped.push({
       step: 'reminder',
       reason: `invitation for ${sessionDate} went out after the reminder time`,
+    });
+  }
+  if (memory.sendEscalation && escalationCoveredByInvitation(plan)) {
+    memory.skipped.push({
+      step: 'escalation',
+      reason: `invitation for ${sessionDate} went out after the escalation time`,
     });
   }
 }
@@ -119,6 +126,17 @@ export async function retryFailed(input: SessionWorkflowInput, memory: SessionMe
     const sentTo = await send(input, memory, 'invitation', owners);
     memory.invited = [...new Set([...memory.invited, ...sentTo])];
   }
+  const escalated = failedAt('escalation');
+  if (escalated.size) {
+    // Only while items are still missing: the list is read again, as the reminder's is.
+    const { to } = await db.escalationOf({ sessionId: input.sessionId, sessionDate: memory.sessionDate });
+    await send(
+      input,
+      memory,
+      'escalation',
+      to.filter((o) => escalated.has(o.userId)),
+    );
+  }
   const remind = failedAt('reminder');
   if (remind.size) {
     const owners = await db.ownersMissingReports({
@@ -148,7 +166,7 @@ export async function retryFailed(input: SessionWorkflowInput, memory: SessionMe
  * Sends one email per owner through the notifier; returns the owners it reached. Emails the
  * provider refused are kept in `memory.failed` for a retry; the step itself always completes.
  */
-async function send(
+export async function send(
   input: SessionWorkflowInput,
   memory: SessionMemory,
   step: DeliveryStep,

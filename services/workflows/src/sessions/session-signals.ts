@@ -38,7 +38,7 @@ export const applySignal = {
     if (!parsed.success) return ignore(memory, 'setNotifications', 'malformed payload', now);
     if (memory.state !== 'scheduled')
       return ignore(memory, 'setNotifications', `session is ${memory.state}`, now);
-    const { invitation, reminder } = parsed.data;
+    const { invitation, reminder, escalation } = parsed.data;
     const what: string[] = [];
     if (invitation !== undefined && invitation !== memory.sendInvitation) {
       memory.sendInvitation = invitation;
@@ -47,6 +47,10 @@ export const applySignal = {
     if (reminder !== undefined && reminder !== memory.sendReminder) {
       memory.sendReminder = reminder;
       what.push(`reminder ${reminder ? 'on' : 'off'}`);
+    }
+    if (escalation !== undefined && escalation !== (memory.sendEscalation ?? false)) {
+      memory.sendEscalation = escalation;
+      what.push(`escalation ${escalation ? 'on' : 'off'}`);
     }
     if (what.length === 0) return ignore(memory, 'setNotifications', 'nothing changed', now);
     record(memory, what.join(', '), now);

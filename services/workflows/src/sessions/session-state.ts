@@ -38,6 +38,12 @@ export interface SessionMemory {
   moves?: number;
   failed?: FailedSend[];
   retryAsked?: boolean;
+  /**
+   * Since the escalation step (optional: older runs lack them). `sendEscalation` is the switch;
+   * `escalatedFor` the dates it was done for, sent or skipped with nothing missing.
+   */
+  sendEscalation?: boolean;
+  escalatedFor?: CalendarDate[];
   /** Plan changes since the invitation not yet followed by a late invitation (ISO instants). */
   planChanged?: { first: string; last: string };
 }
@@ -49,6 +55,7 @@ export function initialMemory(input: SessionWorkflowInput): SessionMemory {
     sendHour: input.sendHour,
     sendInvitation: input.sendInvitation,
     sendReminder: input.sendReminder,
+    ...(input.sendEscalation === undefined ? {} : { sendEscalation: input.sendEscalation }),
     state: 'scheduled',
     invitation: null,
     invited: [],
@@ -87,6 +94,7 @@ export function resumedMemory(
   memory.toldDate = told?.sessionDate ?? null;
   memory.moves = Math.max(0, ...records.filter((r) => r.step === 'moved').map((r) => r.round));
   memory.remindedFor = [...done.remindedFor];
+  memory.escalatedFor = [...done.escalatedFor];
   memory.reminded = users('reminder', 'sent');
   memory.failed = records
     .filter((r) => r.state === 'failed')
@@ -117,18 +125,25 @@ export function resumedMemory(
   return memory;
 }
 
-export function planInput(memory: SessionMemory): SessionPlanInput {
+/**
+ * The plan's view of the memory. `escalates`: whether this run may escalate at all (the
+ * escalation-step patch, asked once per run by the workflow); other callers only read the
+ * invitation and reminder.
+ */
+export function planInput(memory: SessionMemory, escalates = false): SessionPlanInput {
   return {
     sessionDate: memory.sessionDate,
     timeZone: memory.timeZone,
     sendHour: memory.sendHour,
     sendInvitation: memory.sendInvitation,
     sendReminder: memory.sendReminder,
+    sendEscalation: escalates && memory.sendEscalation === true,
     invitation: memory.invitation && {
       sessionDate: memory.invitation.sessionDate,
       at: new Date(memory.invitation.at),
     },
     remindedFor: memory.remindedFor,
+    escalatedFor: memory.escalatedFor ?? [],
   };
 }
 

@@ -12,6 +12,8 @@ import {
 import {
   Delivery,
   Membership,
+  escalationOf,
+  type Escalation,
   Session,
   User,
   loadSessionReview,
@@ -49,6 +51,17 @@ export function createSessionActivities({
       sessionDate: CalendarDate;
     }): Promise<OwnerWithItems[]> {
       return ownersMissingReports(await loadSessionReview(orm.em.fork(), sessionId, sessionDate));
+    },
+
+    /** The process owners with the items still without a report, for the day-before escalation. */
+    async escalationOf({
+      sessionId,
+      sessionDate,
+    }: {
+      sessionId: string;
+      sessionDate: CalendarDate;
+    }): Promise<Escalation> {
+      return escalationOf(orm.em.fork(), sessionId, sessionDate);
     },
 
     /** The invited owners with their involved items, for "moved" and "cancelled" notices. */
@@ -133,6 +146,7 @@ export function createSessionActivities({
           kind: previous.kind,
           sendInvitation: previous.sendInvitation,
           sendReminder: previous.sendReminder,
+          sendEscalation: previous.sendEscalation,
           repeat: previous.repeat,
           state: 'scheduled',
           previousSession: previous.id,

@@ -18,6 +18,7 @@ import {
 import {
   ApplicationFailure,
   continueAsNew,
+  patched,
   setHandler,
   upsertSearchAttributes,
   uuid4,
@@ -32,6 +33,8 @@ import {
   remind,
   retryFailed,
 } from './session-sends.js';
+import { escalate } from './session-escalation.js';
+import { PATCHES } from './patches.js';
 import { signalHandlers } from './session-signals.js';
 import {
   initialMemory,
@@ -60,6 +63,9 @@ export async function sessionWorkflow(
   const input = validInput(rawInput);
   let memory: SessionMemory = carry && 'memory' in carry ? carry.memory : initialMemory(input);
   let next: PlannedNext | null = null;
+  // Asked once, before anything else: replaying a run started before the escalation step finds
+  // no marker and answers false for the whole run, so that run never escalates.
+  const escalates = patched(PATCHES.escalationStep);
   // Answerable from the first task, while a resumed run still reads what was sent.
   setHandler(statusQuery, () => status(memory, input.kind, next));
   if (carry && 'resume' in carry) {
@@ -89,7 +95,7 @@ export async function sessionWorkflow(
       await inviteLate(input, memory);
       continue;
     }
-    next = planNext(planInput(memory), new Date());
+    next = planNext(planInput(memory, escalates), new Date());
     publish(input, memory, next);
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof sessionWorkflow>(input, { memory });
@@ -104,6 +110,9 @@ export async function sessionWorkflow(
         break;
       case 'reminder':
         await remind(input, memory);
+        break;
+      case 'escalation':
+        await escalate(input, memory);
         break;
       case 'held':
         return hold(input, memory);

@@ -72,20 +72,22 @@ export async function setNotifications(
   try {
     return await withLockedSession(ctx, teamId, sessionId, async ({ tx, session, team }) => {
       assertChangeable(session, team.timeZone, ctx.now());
-      const invitation = switches.invitation ?? session.sendInvitation;
-      const reminder = switches.reminder ?? session.sendReminder;
-      if (invitation === session.sendInvitation && reminder === session.sendReminder)
-        return sessionView(session);
+      const before = switchesOf(session);
+      const next = {
+        invitation: switches.invitation ?? before.invitation,
+        reminder: switches.reminder ?? before.reminder,
+        escalation: switches.escalation ?? before.escalation,
+      };
+      const steps = ['invitation', 'reminder', 'escalation'] as const;
+      if (steps.every((step) => next[step] === before[step])) return sessionView(session);
       const row = sessionRow(session, team);
-      session.sendInvitation = invitation;
-      session.sendReminder = reminder;
+      session.sendInvitation = next.invitation;
+      session.sendReminder = next.reminder;
+      session.sendEscalation = next.escalation;
       told.saving = true;
       await tx.flush();
       told.before = row;
-      await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, {
-        invitation,
-        reminder,
-      });
+      await tell(ctx, row, 'The notifications were not changed', setNotificationsSignal, next);
       return sessionView(session);
     });
   } catch (error) {
@@ -167,10 +169,7 @@ export async function resyncSession(
     if (session.state !== 'scheduled') return;
     if (aspects.includes('date')) await signalSession(ctx, row, rescheduleSignal, { date: session.date });
     if (aspects.includes('notifications')) {
-      await signalSession(ctx, row, setNotificationsSignal, {
-        invitation: session.sendInvitation,
-        reminder: session.sendReminder,
-      });
+      await signalSession(ctx, row, setNotificationsSignal, switchesOf(session));
     }
     if (aspects.includes('team'))
       await signalSession(ctx, row, teamSettingsChangedSignal, {
@@ -227,17 +226,24 @@ async function undo(
     await resyncSession(ctx, teamId, before.session.id, [aspect]);
     return true;
   } catch {
-    const { date, sendInvitation, sendReminder } = before.session;
     const again =
       aspect === 'date'
-        ? signalSession(ctx, before, rescheduleSignal, { date })
-        : signalSession(ctx, before, setNotificationsSignal, {
-            invitation: sendInvitation,
-            reminder: sendReminder,
-          });
+        ? signalSession(ctx, before, rescheduleSignal, { date: before.session.date })
+        : signalSession(ctx, before, setNotificationsSignal, switchesOf(before.session));
     return again.then(
       () => true,
       () => false,
     );
   }
+}
+
+/** A row's switches as the `setNotifications` signal names them. */
+function switchesOf(
+  session: Pick<SessionRow['session'], 'sendInvitation' | 'sendReminder' | 'sendEscalation'>,
+): Required<NotificationsInput> {
+  return {
+    invitation: session.sendInvitation,
+    reminder: session.sendReminder,
+    escalation: session.sendEscalation,
+  };
 }

@@ -75,10 +75,12 @@ export async function createSession(
           anchorIndex: 0,
           sendInvitation: body.sendInvitation,
           sendReminder: body.sendReminder,
+          sendEscalation: escalationOf(body),
         });
   const session = em.create(Session, {
     team: team.id,
     ...body,
+    sendEscalation: escalationOf(body),
     state: 'scheduled',
     idempotencyKey: key,
     requestHash: key && hash,
@@ -142,10 +144,22 @@ async function undoCreate(ctx: SessionContext, sessionId: string, seriesId: stri
   await terminateSessionWorkflow(ctx, sessionId, 'its create request failed').catch(() => undefined);
 }
 
-/** The parsed body, so that leaving out a default and sending it are the same request. */
+/**
+ * The escalation the day before: asked for, else on for steering sessions (the process owner
+ * chases strategy and KPI owners before the review) and off for doing sessions.
+ */
+function escalationOf({ kind, sendEscalation }: CreateSessionInput): boolean {
+  return sendEscalation ?? kind === 'steering';
+}
+
+/**
+ * The parsed body, so that leaving out a default and sending it are the same request. The
+ * escalation counts only when it differs from its default, so keys used before it still replay.
+ */
 function requestHash(body: CreateSessionInput): string {
   const { date, kind, repeat, sendInvitation, sendReminder } = body;
+  const escalation = escalationOf(body) === (kind === 'steering') ? [] : [escalationOf(body)];
   return createHash('sha256')
-    .update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder]))
+    .update(JSON.stringify([date, kind, repeat, sendInvitation, sendReminder, ...escalation]))
     .digest('hex');
 }

@@ -35,9 +35,10 @@ const SessionChanges = z
     }),
     sendInvitation: z.boolean().optional(),
     sendReminder: z.boolean().optional(),
+    sendEscalation: z.boolean().optional(),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
-    message: 'Name date, sendInvitation or sendReminder',
+    message: 'Name date, sendInvitation, sendReminder or sendEscalation',
   })
   .meta({ id: 'SessionChanges', description: 'Only the properties sent change.' });
 
@@ -133,6 +134,7 @@ export const updateSession = defineRoute({
     const switches: NotificationsInput = {
       ...(body.sendInvitation === undefined ? {} : { invitation: body.sendInvitation }),
       ...(body.sendReminder === undefined ? {} : { reminder: body.sendReminder }),
+      ...(body.sendEscalation === undefined ? {} : { escalation: body.sendEscalation }),
     };
     if (Object.keys(switches).length)
       session = await sessions.setNotifications(teamId, params.sessionId, switches);

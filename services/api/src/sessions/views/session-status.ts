@@ -7,7 +7,9 @@
 import { currentReportFor, planNext, stepsDone, type PlannedNext } from '@rhythm/domain';
 import {
   Delivery,
+  escalationOf,
   loadSessionReview,
+  type EntityManager,
   ownersMissingReports,
   ownersToInvite,
   type Session,
@@ -49,7 +51,8 @@ export async function sessionStatus(
     invited: views.filter((delivery) => delivery.step === 'invitation' && delivery.state === 'sent'),
     reminded: views.filter((delivery) => delivery.step === 'reminder' && delivery.state === 'sent'),
     deliveries: views,
-    next: scheduled ? previewNext(plan, review) : null,
+    skippedSteps: workflow?.available ? stepSkips(workflow.status.skipped) : [],
+    next: scheduled ? await previewNext(em, plan, review) : null,
   };
 }
 
@@ -72,20 +75,30 @@ function rowsPlan(session: Session, team: Team, deliveries: Delivery[], now: Dat
       sendHour: team.sendHour,
       sendInvitation: session.sendInvitation,
       sendReminder: session.sendReminder,
+      sendEscalation: session.sendEscalation,
       ...stepsDone(records),
     },
     now,
   );
 }
 
-function previewNext(plan: PlannedNext, review: SessionReview): NextSendView {
-  const recipients =
-    plan.step === 'invitation'
-      ? ownersToInvite(review)
-      : plan.step === 'reminder'
-        ? ownersMissingReports(review)
-        : [];
-  return { step: plan.step, at: plan.at.toISOString(), recipients: recipients.map(ownerItemsView) };
+async function previewNext(
+  em: EntityManager,
+  plan: PlannedNext,
+  review: SessionReview,
+): Promise<NextSendView> {
+  const recipients = {
+    invitation: () => ownersToInvite(review),
+    reminder: () => ownersMissingReports(review),
+    // The process owners, each with every item still missing (none: nothing will be sent).
+    escalation: () => escalationOf(em, review.session.id, review.context.session.date).then((e) => e.to),
+    held: () => [],
+  }[plan.step]();
+  return {
+    step: plan.step,
+    at: plan.at.toISOString(),
+    recipients: (await recipients).map(ownerItemsView),
+  };
 }
 
 function deliveryView(delivery: Delivery): DeliveryView {
@@ -100,4 +113,12 @@ function deliveryView(delivery: Delivery): DeliveryView {
     at: delivery.createdAt.toISOString(),
     providerStatus: delivery.providerStatus ?? null,
   };
+}
+
+/**
+ * The workflow's skips of a whole step; skips of one owner (`<userId>: why`) are Delivery rows
+ * already. The workflow's record: the rows never hold an email that was not written.
+ */
+function stepSkips(skipped: SessionStatusView['skippedSteps']): SessionStatusView['skippedSteps'] {
+  return skipped.filter((skip) => !/^[0-9a-f-]{36}: /.test(skip.reason));
 }

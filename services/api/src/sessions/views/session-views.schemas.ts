@@ -30,6 +30,7 @@ export const SessionSchema = z
     repeat: SessionRepeat,
     sendInvitation: z.boolean(),
     sendReminder: z.boolean(),
+    sendEscalation: z.boolean(),
     state: SessionState.meta({ description: 'Held and cancelled sessions no longer change.' }),
     previousSessionId: Id.nullable().meta({
       description:
@@ -72,7 +73,9 @@ const WorkflowStatusSchema = z
     }),
     kind: SessionKind,
     state: SessionState,
-    next: z.object({ step: z.enum(['invitation', 'reminder', 'held']), at: Instant }).nullable(),
+    next: z
+      .object({ step: z.enum(['invitation', 'reminder', 'escalation', 'held']), at: Instant })
+      .nullable(),
     sent: z.array(
       z.object({
         step: DeliveryStep,
@@ -104,7 +107,10 @@ export const SessionDetailSchema = z
   })
   .meta({ id: 'SessionDetail' });
 
-export const ItemSchema = z.object({ id: Id, type: ItemType, title: z.string() }).meta({ id: 'SessionItem' });
+// `ownerName`: only in the escalation's preview, which lists other people's items.
+export const ItemSchema = z
+  .object({ id: Id, type: ItemType, title: z.string(), ownerName: z.string().optional() })
+  .meta({ id: 'SessionItem' });
 export const OwnerSchema = z
   .object({ userId: Id, name: z.string(), email: z.string().nullable() })
   .meta({ id: 'SessionItemOwner' });
@@ -187,9 +193,12 @@ export const SessionStatusSchema = z
     deliveries: z
       .array(DeliverySchema)
       .meta({ description: 'Every email recorded for the session, skips included.' }),
+    skippedSteps: z.array(z.object({ step: DeliveryStep, reason: z.string() })).meta({
+      description: 'Steps the workflow did without an email (an escalation with every report in), and why.',
+    }),
     next: z
       .object({
-        step: z.enum(['invitation', 'reminder', 'held']),
+        step: z.enum(['invitation', 'reminder', 'escalation', 'held']),
         at: Instant,
         recipients: z.array(OwnerItemsSchema),
       })

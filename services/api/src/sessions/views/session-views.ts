@@ -23,6 +23,7 @@ export function sessionView(session: Session): SessionView {
     repeat: session.repeat,
     sendInvitation: session.sendInvitation,
     sendReminder: session.sendReminder,
+    sendEscalation: session.sendEscalation,
     state: session.state,
     // A self-reference: defineEntity's inferred type loses the id's type there.
     previousSessionId: (session.previousSession?.id as string | undefined) ?? null,
