@@ -6,7 +6,7 @@
 // read by two routes only (cookies.ts). The access token works for AUTH_ACCESS_TOKEN_MINUTES (the
 // app renews it shortly before); the refresh token rotates on each use, and a replaced one presented
 // again (a copy) ends the sign-in.
-import { SignInSession, User, type EntityManager } from '@rhythm/persistence';
+import { SignInSession, type EntityManager, type User } from '@rhythm/persistence';
 import type { Request, Response } from 'express';
 import type { ApiConfig, AuthSettings } from '../../config.js';
 import { UnauthenticatedError } from '../../errors.js';
