@@ -72,7 +72,7 @@ describe('sessions and progress reports in the browser', () => {
     // 7 days before, at 09:00 Amsterdam time, to every owner of its items.
     const panel = sessionPanel(page, NEW_SESSION_DATE);
     await panel.getByRole('heading', { level: 2, name: formatDay(NEW_SESSION_DATE) }).waitFor();
-    const header = await textMatching(panel, 'invitation on · reminder on');
+    const header = await textMatching(panel, 'invitation on · reminder on · escalation on');
     expect(header).toContain('Steering session');
     expect(header).toContain('Scheduled');
     const timeline = await textMatching(panel.getByRole('region', { name: 'Emails' }), 'Next: invitation');
@@ -81,7 +81,8 @@ describe('sessions and progress reports in the browser', () => {
     expect(await panel.getByTestId('count-missing').textContent()).toBe(String(STEERING_ITEMS));
     // An organiser gets the controls (scenario 4 checks that a member does not).
     await panel.getByRole('button', { name: 'Move session' }).waitFor();
-    expect(await panel.getByRole('switch').count()).toBe(2);
+    // Invitation, reminder and the escalation the day before (on for a steering session).
+    expect(await panel.getByRole('switch').count()).toBe(3);
     await screenshot(page, 'process-status-session-added');
   });
 
