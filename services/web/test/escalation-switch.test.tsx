@@ -46,14 +46,17 @@ test('the switch and the session’s line speak Dutch', async () => {
 });
 
 test('the timeline says the escalation was skipped, and why, when every report was in', async () => {
-  const reason = 'every item has a current report for 2026-12-04';
+  // The fixture session's date, and its escalation at 08:00 UTC the day before.
+  const { date } = session();
+  const reason = `every item has a current report for ${date}`;
+  const dayBefore = new Date(Date.parse(`${date}T08:00:00Z`) - 86_400_000).toISOString();
   renderApp({
     path,
     routes: {
       ...routes(['member']),
       [`GET /api/teams/${teamId}/sessions/${sessionId}/status`]: status({
         skippedSteps: [{ step: 'escalation', reason }],
-        next: { step: 'escalation', at: '2026-12-03T08:00:00.000Z', recipients: [] },
+        next: { step: 'escalation', at: dayBefore, recipients: [] },
       }),
     },
   });
@@ -77,7 +80,9 @@ test('Add session: the escalation follows the kind until it is touched, and is s
   await user.click(within(dialog).getByRole('radio', { name: /Steering session/ }));
   expect(escalation()).toBeChecked();
   await user.click(escalation());
-  await user.type(within(dialog).getByLabelText(/^Date/), '2026-12-15');
+  // Two weeks from now: a date ahead whenever the test runs.
+  const ahead = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await user.type(within(dialog).getByLabelText(/^Date/), ahead);
   await user.click(within(dialog).getByRole('button', { name: 'Save' }));
   await waitFor(() => expect(api.calls.some((call) => call.route.startsWith('POST'))).toBe(true));
   expect(api.calls.find((call) => call.route.startsWith('POST'))?.body).toMatchObject({

@@ -113,28 +113,25 @@ function SessionProvider({
     void signOutEverywhere(cookieApi);
     forget();
   }, [cookieApi, forget]);
-  const restore = useCallback(
-    () =>
-      refreshedSession(cookieApi).then((renewed) => {
-        if (renewed) signIn(renewed);
-        setRestoring(false);
-        return renewed !== null;
-      }),
-    [cookieApi, signIn],
+  /** Keeps what the refresh cookie answered; resolves with whether it signed this browser in. */
+  const restored = useCallback(
+    (renewed: StoredSession | null) => {
+      if (renewed) signIn(renewed);
+      setRestoring(false);
+      return renewed !== null;
+    },
+    [signIn],
   );
+  const restore = useCallback(() => refreshedSession(cookieApi).then(restored), [cookieApi, restored]);
   // Without a token, the refresh cookie (if any) signs this browser in again.
   useEffect(() => {
     if (!restoring) return;
     let current = true;
-    void refreshedSession(cookieApi).then((renewed) => {
-      if (!current) return;
-      if (renewed) signIn(renewed);
-      setRestoring(false);
-    });
+    void refreshedSession(cookieApi).then((renewed) => current && restored(renewed));
     return () => {
       current = false;
     };
-  }, [cookieApi, restoring, signIn]);
+  }, [cookieApi, restored, restoring]);
 
   // A minute before the token expires, renew it; without a refresh cookie, sign out then rather
   // than at the first refused request after it.

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@rhythm/persistence';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { ApiConfig, AuthSettings } from '../../config.js';
+import type { ApiConfig } from '../../config.js';
 import type { AppDependencies } from '../../dependencies.js';
 import { Instant } from '../../http/common.schemas.js';
 import { UserSchema } from '../../me/me.schemas.js';
@@ -29,5 +29,5 @@ export function signInContext(
 ): BrowserContext {
   const { config } = deps;
   if (!signsTokens(config)) throw new Error('sign-in routes are mounted only when the API signs tokens');
-  return { em, req, res, config: config as ApiConfig & { auth: Extract<AuthSettings, { mode: 'secret' }> } };
+  return { em, req, res, config };
 }
